@@ -1,0 +1,3 @@
+from ecoplan_cli.cli import main
+
+main()

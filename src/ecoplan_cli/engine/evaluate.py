@@ -1,0 +1,167 @@
+"""Evaluation: a unit's activities against the obligations that bind it, period by period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ecoplan_cli.engine.applicability import binds, periods_started_by
+from ecoplan_cli.engine.references import Target
+from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
+from ecoplan_cli.model.log import OCCURRENCE_MEASURES
+
+
+class Status(StrEnum):
+    MET = "met"  # enough was done in the period
+    GAP = "gap"  # the period has ended without enough
+    OPEN = "open"  # the period is running and not yet enough
+    UNMEASURED = "unmeasured"  # no number is stated: activities are listed, nothing is judged
+
+
+@dataclass(frozen=True)
+class CountedActivity:
+    """What the engine needs of an activity: when it counts, how much, toward what."""
+
+    id: str
+    day: date
+    targets: tuple[Target, ...]
+    amounts: Mapping[Measure, int] = field(default_factory=dict)
+
+    def amount(self, measure: Measure) -> int:
+        if not self.amounts:
+            return 1 if measure in OCCURRENCE_MEASURES else 0
+        return self.amounts.get(measure, 0)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A reporting unit: who it is, its region and level, the plans it answers to, and what it did."""
+
+    name: str
+    region: str
+    level: Level
+    plans: tuple[Plan, ...]
+    activities: tuple[CountedActivity, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    plan: str
+    requirement: str
+    obligation: str
+    title: str
+    unit: str
+    region: str
+    level: Level
+    recurrence: Recurrence
+    period_label: str
+    period_start: date
+    period_end: date
+    due: date
+    measure: Measure
+    required: int | None
+    actual: int
+    status: Status
+    mandatory: bool
+    activities: tuple[str, ...]
+    lead: tuple[str, ...]
+
+    @property
+    def missing(self) -> int:
+        return 0 if self.required is None else max(0, self.required - self.actual)
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, str, date, str]:
+        return (self.unit, self.region, self.plan, _natural(self.requirement), self.period_start, self.obligation)
+
+
+def _natural(identifier: str) -> str:
+    """Sort ZL3-10 after ZL3-9: pad every run of digits."""
+    out, digits = [], ""
+    for char in identifier + "\0":
+        if char.isdigit():
+            digits += char
+            continue
+        if digits:
+            out.append(digits.rjust(6, "0"))
+            digits = ""
+        out.append(char)
+    return "".join(out[:-1])
+
+
+def counts_toward(target: Target, plan: Plan, requirement: Requirement, obligation: Obligation) -> bool:
+    """Whether an activity naming `target` counts toward this obligation."""
+    if target.plan != plan.id or target.requirement != requirement.id:
+        return False
+    if target.obligation is not None:
+        return target.obligation == obligation.key
+    return not obligation.explicit_only
+
+
+def status_of(required: int | None, actual: int, period_end: date, as_of: date) -> Status:
+    if required is None:
+        return Status.UNMEASURED
+    if actual >= required:
+        return Status.MET
+    return Status.GAP if as_of > period_end else Status.OPEN
+
+
+def evaluate(unit: Unit, as_of: date) -> list[Finding]:
+    """Every (obligation, period) that binds `unit` and has begun by `as_of`, each exactly once, in a stable order.
+
+    An activity counts in the period its day falls in (a multi-day activity: its last day), toward the obligations
+    its references name, in the obligation's counting word; activities dated after `as_of` have not happened yet.
+    """
+    findings: list[Finding] = []
+    done = [activity for activity in unit.activities if activity.day <= as_of]
+    for plan in unit.plans:
+        for requirement in plan.requirements:
+            for obligation in requirement.obligations:
+                if not binds(obligation, unit.level):
+                    continue
+                relevant = [
+                    a for a in done if any(counts_toward(t, plan, requirement, obligation) for t in a.targets)
+                ]
+                for period in periods_started_by(plan, obligation, as_of):
+                    inside = sorted((a for a in relevant if a.day in period), key=lambda a: (a.day, a.id))
+                    actual = sum(a.amount(obligation.measure) for a in inside)
+                    required = obligation.required
+                    findings.append(
+                        Finding(
+                            plan=plan.id,
+                            requirement=requirement.id,
+                            obligation=obligation.key,
+                            title=requirement.title,
+                            unit=unit.name,
+                            region=unit.region,
+                            level=unit.level,
+                            recurrence=obligation.recurrence,
+                            period_label=period.label,
+                            period_start=period.start,
+                            period_end=period.end,
+                            due=period.end,
+                            measure=obligation.measure,
+                            required=required,
+                            actual=actual,
+                            status=status_of(required, actual, period.end, as_of),
+                            mandatory=obligation.mandatory,
+                            activities=tuple(a.id for a in inside),
+                            lead=tuple(requirement.lead),
+                        )
+                    )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def coming_due(findings: Iterable[Finding], as_of: date, within: timedelta) -> list[Finding]:
+    """Open periods and one-off deadlines falling due within the window, soonest first."""
+    horizon = as_of + within
+    due = [f for f in findings if f.status is Status.OPEN and f.due <= horizon]
+    return sorted(due, key=lambda f: (f.due, *f.sort_key))
+
+
+def failing(findings: Sequence[Finding], *, strict: bool = False) -> bool:
+    """A run fails on a mandatory gap (with strict, on any gap)."""
+    return any(f.status is Status.GAP and (strict or f.mandatory) for f in findings)

@@ -1,0 +1,77 @@
+"""Turn Pydantic validation errors into located, plain-words Problems."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ecoplan_cli.load.problems import InputError, Problem
+from ecoplan_cli.load.yaml_source import Document, Path
+from ecoplan_cli.messages import language, text
+
+Model = TypeVar("Model", bound=BaseModel)
+
+# Chinese renderings of Pydantic's commonest error types; others fall back to Pydantic's English message.
+_ZH: dict[str, str] = {
+    "date_type": "应为日期，如 2024-03-10",
+    "date_from_datetime_inexact": "应为日期（不含时间），如 2024-03-10",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数，不能有小数",
+    "string_type": "应为文本",
+    "bool_type": "应为 true 或 false",
+    "list_type": "应为列表",
+    "dict_type": "应为“键: 值”映射",
+    "model_type": "应为“键: 值”映射",
+    "greater_than_equal": "不能小于 {ge}",
+    "string_pattern_mismatch": "格式不对（应符合 {pattern}）",
+    "enum": "应为以下之一：{expected}",
+    "too_short": "不能为空",
+    "string_too_short": "不能为空",
+    "string_too_long": "过长",
+    "literal_error": "应为以下之一：{expected}",
+}
+
+_HINTS: dict[str, str] = {
+    "date_type": " (write an ISO date such as 2024-03-10)",
+    "int_from_float": " (counts are whole numbers)",
+}
+
+
+def validate(model: type[Model], document: Document) -> Model:
+    """Validate a document's data into `model`, or raise InputError with every problem located."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems = sorted({problem_from_error(document, detail) for detail in error.errors(include_url=False)})
+        raise InputError(problems) from None
+
+
+def _dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def problem_from_error(document: Document, detail: Any) -> Problem:
+    loc: Path = tuple(part for part in detail["loc"] if part != "[key]")
+    kind: str = detail["type"]
+    ctx: dict[str, Any] = detail.get("ctx") or {}
+    if kind == "extra_forbidden":
+        line, column = document.position(loc, key=True)
+        return Problem(document.file, line, column, "unknown-key", text("unknown-key", key=loc[-1], hint=""))
+    if kind == "missing":
+        line, column = document.position(loc[:-1])
+        return Problem(document.file, line, column, "missing-key", text("missing-key", key=loc[-1]))
+    on_key = "[key]" in detail["loc"]
+    line, column = document.position(loc, key=on_key)
+    message = detail["msg"].removeprefix("Value error, ")
+    if language() == "zh" and kind in _ZH:
+        message = _ZH[kind].format(**{k: str(v) for k, v in ctx.items()})
+    else:
+        message += _HINTS.get(kind, "")
+    if kind == "model_type" and isinstance(detail.get("input"), list | str | int | float):
+        found = type(detail["input"]).__name__
+        return Problem(document.file, line, column, "not-a-mapping", text("not-a-mapping", what=_dotted(loc), found=found))
+    return Problem(document.file, line, column, "schema", text("schema", field=_dotted(loc), detail=message))

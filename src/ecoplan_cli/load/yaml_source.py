@@ -1,0 +1,237 @@
+"""Safe YAML reading with positions.
+
+The document is composed into ruamel.yaml's node graph (no Python object is ever constructed from a tag) and then
+built into plain data here: mappings, lists, strings, ints, floats, bools, None and dates. Everything else is refused
+with a position: custom tags (``!!python/object``), anchors and aliases (no "billion laughs"), merge keys, duplicate
+keys, non-string keys, documents nested deeper than a limit. Every value's position is kept, so that a schema error
+later can point at its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecoplan_cli.load.problems import InputError, Problem
+from ecoplan_cli.messages import text
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line, column
+
+MAX_DEPTH = 64
+MAX_BYTES = 64 * 1024 * 1024
+
+_TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?)?$")
+
+
+@dataclass
+class Document:
+    """Plain data read from a YAML file, with the position of every value and of every mapping key."""
+
+    file: str
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path, *, key: bool = False) -> Position:
+        """The position of the value (or key) at path, or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.keys:
+                return self.keys[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+def _problem(file: str, mark: Any, code: str, **params: object) -> Problem:
+    line = getattr(mark, "line", 0) + 1
+    column = getattr(mark, "column", 0) + 1
+    return Problem(file, line, column, code, text(code, **params))
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode UTF-8 (a leading BOM is accepted and dropped); anything else is a located problem."""
+    if len(raw) > MAX_BYTES:
+        raise InputError([Problem(file, 1, 1, "file-too-large", text("file-too-large", limit=MAX_BYTES))])
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InputError([Problem(file, line, column, "not-utf8", text("not-utf8", byte=f"0x{raw[error.start]:02x}"))]) from None
+    return content.removeprefix("\ufeff")
+
+
+def parse(content: str, file: str) -> Document:
+    """Parse one YAML document safely into plain data with positions."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.compose(content)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = (error.problem or error.context or "").strip()
+        raise InputError([_problem(file, mark, "yaml-syntax", detail=_plain_syntax(detail, content, mark))]) from None
+    except YAMLError as error:
+        raise InputError([Problem(file, 1, 1, "yaml-syntax", text("yaml-syntax", detail=str(error).strip()))]) from None
+    except RecursionError:
+        raise InputError([Problem(file, 1, 1, "too-deep", text("too-deep", limit=MAX_DEPTH))]) from None
+    document = Document(file=file, data=None)
+    if root is None:
+        raise InputError([Problem(file, 1, 1, "empty-file", text("empty-file"))])
+    builder = _Builder(document)
+    document.data = builder.build(root, (), 0)
+    if builder.problems:
+        raise InputError(sorted(builder.problems))
+    return document
+
+
+def _plain_syntax(detail: str, content: str, mark: Any) -> str:
+    """Add a plain-words hint to the commonest YAML slips."""
+    line_no = getattr(mark, "line", 0)
+    lines = content.splitlines()
+    line = lines[line_no] if 0 <= line_no < len(lines) else ""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
+        return f"{detail} (YAML indents with spaces; this line has a tab)"
+    return detail
+
+
+class _Builder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def fail(self, node: Any, code: str, **params: object) -> None:
+        if "tag" in params:
+            params["tag"] = str(params["tag"]).replace(_TAG, "!!")
+        self.problems.append(_problem(self.document.file, node.start_mark, code, **params))
+
+    def build(self, node: Any, path: Path, depth: int) -> Any:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        if id(node) in self.seen:  # an alias: already refused at its anchor
+            return None
+        self.seen.add(id(node))
+        if getattr(node, "anchor", None):
+            self.fail(node, "alias")
+        if depth > MAX_DEPTH:
+            self.fail(node, "too-deep", limit=MAX_DEPTH)
+            return None
+        mark = node.start_mark
+        self.document.values[path] = (mark.line + 1, mark.column + 1)
+        tag = str(getattr(node.tag, "value", node.tag) or "")
+        if isinstance(node, MappingNode):
+            if tag != _TAG + "map":
+                self.fail(node, "custom-tag", tag=tag)
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            if tag != _TAG + "seq":
+                self.fail(node, "custom-tag", tag=tag)
+            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self.build_scalar(node, tag)
+
+    def build_mapping(self, node: Any, path: Path, depth: int) -> dict[str, Any]:
+        from ruamel.yaml.nodes import ScalarNode
+
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_tag = str(getattr(key_node.tag, "value", key_node.tag) or "")
+            if key_tag == _TAG + "merge":
+                self.fail(key_node, "merge-key")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, "complex-key")
+                continue
+            key = self.build_scalar(key_node, key_tag)
+            if isinstance(key, bool | int | float | dt.date) or key is None:
+                key = key_node.value  # keys are names: read `2024:` or `yes:` as written
+            if key in result:
+                self.fail(key_node, "duplicate-key", key=key)
+                continue
+            mark = key_node.start_mark
+            self.document.keys[(*path, key)] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def build_scalar(self, node: Any, tag: str) -> Any:
+        value: str = node.value
+        kind = tag.removeprefix(_TAG) if tag.startswith(_TAG) else None
+        try:
+            match kind:
+                case "str":
+                    return value
+                case "null":
+                    return None
+                case "bool":
+                    return value.lower() == "true"
+                case "int":
+                    return _to_int(value)
+                case "float":
+                    return _to_float(value)
+                case "timestamp":
+                    return _to_timestamp(value)
+                case _:
+                    self.fail(node, "custom-tag", tag=tag)
+                    return None
+        except ValueError as error:
+            self.fail(node, "bad-scalar", value=value, detail=str(error))
+            return None
+
+
+def _to_int(value: str) -> int:
+    cleaned = value.replace("_", "")
+    sign = -1 if cleaned.startswith("-") else 1
+    digits = cleaned.lstrip("+-")
+    if digits.startswith(("0x", "0X")):
+        return sign * int(digits[2:], 16)
+    if digits.startswith(("0o", "0O")):
+        return sign * int(digits[2:], 8)
+    if digits.startswith(("0b", "0B")):
+        return sign * int(digits[2:], 2)
+    return sign * int(digits, 10)
+
+
+def _to_float(value: str) -> float:
+    lowered = value.lower().replace("_", "")
+    if lowered in (".inf", "+.inf"):
+        return float("inf")
+    if lowered == "-.inf":
+        return float("-inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(lowered)
+
+
+def _to_timestamp(value: str) -> dt.date | dt.datetime:
+    match = _DATE.match(value)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return dt.date(year, month, day)
+    match = _DATETIME.match(value)
+    if match:
+        year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
+        return dt.datetime(year, month, day, hour, minute, second)
+    raise ValueError("not a date")
+
+
+def read_file(path: str, display: str | None = None) -> Document:
+    """Read and parse a YAML file; problems name the file as `display` (default: the path)."""
+    name = display or path
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError([Problem(name, 1, 1, "unreadable", text("unreadable", reason=error.strerror or str(error)))]) from None
+    return parse(decode(raw, name), name)

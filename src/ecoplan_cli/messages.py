@@ -1,0 +1,95 @@
+"""Every message shown to people, in English and Chinese, in one place.
+
+The language is chosen once per run (``--lang``, else the locale: zh when LANG/LC_ALL/LC_MESSAGES starts with zh).
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("en", "zh")
+
+_current = "en"
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # reading files
+    "unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "file-too-large": ("the file is larger than {limit} bytes", "文件超过 {limit} 字节上限"),
+    "not-utf8": ("the file is not UTF-8 text (byte {byte}); save it as UTF-8", "文件不是 UTF-8 编码（字节 {byte}），请另存为 UTF-8"),
+    "empty-file": ("the file is empty", "文件为空"),
+    "yaml-syntax": ("not valid YAML: {detail}", "YAML 语法错误：{detail}"),
+    "too-deep": ("the document is nested deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
+    "alias": (
+        "anchors and aliases (&name, *name) are not allowed here; write the value out",
+        "此处不允许使用锚点和别名（&name、*name），请直接写出取值",
+    ),
+    "merge-key": ("merge keys (<<) are not allowed here; write the keys out", "此处不允许使用合并键（<<），请直接写出各键"),
+    "complex-key": ("a key must be a plain name", "键必须是普通名称"),
+    "custom-tag": ("the tag {tag} is not allowed; only plain YAML values are read", "不允许使用标签 {tag}，只读取普通 YAML 值"),
+    "duplicate-key": ("the key '{key}' appears twice in this mapping", "键“{key}”在同一映射中重复出现"),
+    "bad-scalar": ("'{value}' cannot be read: {detail}", "无法读取“{value}”：{detail}"),
+    "not-a-mapping": ("{what} must be a mapping of keys to values, not {found}", "{what}必须是“键: 值”映射，而不是{found}"),
+    # schema
+    "schema": ("{field}: {detail}", "{field}：{detail}"),
+    "unknown-key": ("unknown key '{key}'{hint}", "未知的键“{key}”{hint}"),
+    "missing-key": ("'{key}' is required here", "此处缺少必填项“{key}”"),
+    # references
+    "unknown-region": ("unknown region '{region}'{hint}", "未知的地区“{region}”{hint}"),
+    "unknown-plan": ("unknown plan '{plan}'; known plans: {known}", "未知的计划“{plan}”；已知计划：{known}"),
+    "unknown-requirement": ("'{ref}' is not a requirement of {plans}{hint}", "“{ref}”不是{plans}中的任务{hint}"),
+    "unknown-obligation": (
+        "requirement {requirement} has no obligation '{key}'; it has: {known}",
+        "任务 {requirement} 没有“{key}”这一项要求；已有：{known}",
+    ),
+    "ambiguous-requirement": (
+        "'{ref}' is in several plans ({plans}); write it as plan:id, e.g. {example}",
+        "“{ref}”同时属于多个计划（{plans}），请写成“计划:编号”，如 {example}",
+    ),
+    "duplicate-activity": (
+        "activity id '{id}' is used twice (first at {first})",
+        "活动编号“{id}”重复使用（首次出现在 {first}）",
+    ),
+    "date-out-of-period": (
+        "{date} is outside the plan period of {plan} ({start} … {end})",
+        "{date} 不在计划 {plan} 的实施期内（{start} 至 {end}）",
+    ),
+    "measure-not-stated": (
+        "{requirement} counts {measure}, but this activity states no {measure}; add amounts: {{{measure}: N}}",
+        "{requirement} 按“{measure}”计数，但此活动未填写{measure}数；请添加 amounts: {{{measure}: 数量}}",
+    ),
+    "unit-mismatch": (
+        "this file's unit '{unit}' differs from another file for region {region}: '{other}'",
+        "本文件的单位“{unit}”与同地区 {region} 的另一文件（“{other}”）不一致",
+    ),
+    # command outcomes
+    "file-valid": ("{file}: valid ({count} activities)", "{file}：有效（{count} 条活动）"),
+    "files-invalid": ("{count} problem(s) in {files} file(s)", "{files} 个文件中发现 {count} 个问题"),
+    "no-such-requirement": ("no requirement '{ref}' in the plans{hint}", "计划中没有任务“{ref}”{hint}"),
+    "did-you-mean": ("; did you mean {suggestion}?", "；您是否想输入 {suggestion}？"),
+}
+
+
+def set_language(language: str | None) -> str:
+    """Choose the language for this run; None picks it from the locale."""
+    global _current
+    _current = language if language in LANGUAGES else default_language()
+    return _current
+
+
+def default_language() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def language() -> str:
+    return _current
+
+
+def text(code: str, **params: object) -> str:
+    """The message for `code` in the current language, with params filled in."""
+    english, chinese = CATALOGUE[code]
+    template = chinese if _current == "zh" else english
+    return template.format(**params)

@@ -1,0 +1,33 @@
+"""Pydantic models: plans, requirements, obligations, regions and activity logs."""
+
+from ecoplan_cli.model.common import Level, Measure, Recurrence
+from ecoplan_cli.model.log import Activity, ActivityLog
+from ecoplan_cli.model.plan import (
+    Observance,
+    Obligation,
+    Plan,
+    PlanPeriod,
+    Reading,
+    RelativeDeadline,
+    Requirement,
+    SourceDocument,
+)
+from ecoplan_cli.model.region import Region, RegionRegistry
+
+__all__ = [
+    "Activity",
+    "ActivityLog",
+    "Level",
+    "Measure",
+    "Observance",
+    "Obligation",
+    "Plan",
+    "PlanPeriod",
+    "Reading",
+    "Region",
+    "RegionRegistry",
+    "Recurrence",
+    "RelativeDeadline",
+    "Requirement",
+    "SourceDocument",
+]

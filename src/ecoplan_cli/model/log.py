@@ -1,0 +1,70 @@
+"""The activity log: a unit's 台账 as YAML — what it did, when, toward which requirements, how much."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Self
+
+from pydantic import Field, Strict, StringConstraints, model_validator
+
+from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
+
+OCCURRENCE_MEASURES = frozenset({Measure.TIMES, Measure.SESSIONS})
+
+# [plan-id:]REQUIREMENT-ID[/obligation-key], e.g. CQ-17, chongqing-impl:CQ-16/press-center
+REFERENCE_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+(/[a-z0-9][a-z0-9-]*)?$"
+Reference = Annotated[str, Strict(), StringConstraints(pattern=REFERENCE_PATTERN)]
+
+
+ActivityId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
+
+
+class Activity(StrictModel):
+    id: ActivityId = Field(description="Unique within the unit's logs.")
+    date: IsoDate | None = Field(default=None, description="The day it happened (or give start and end).")
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+    title: Text
+    requirements: list[Reference] = Field(min_length=1, description="Requirement ids it counts toward.")
+    amounts: dict[Measure, Count] = Field(
+        default_factory=dict, description="How much, by counting word; default one 次."
+    )
+    evidence: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _dated(self) -> Self:
+        if self.date is not None:
+            if self.start is not None or self.end is not None:
+                raise ValueError("give either date, or start and end, not both")
+        elif self.start is None or self.end is None:
+            raise ValueError("an activity needs a date, or a start and an end")
+        elif self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+    @property
+    def counted_on(self) -> dt.date:
+        """The day it counts on: its date, or the end of a multi-day activity."""
+        day = self.date if self.date is not None else self.end
+        assert day is not None  # guaranteed by _dated
+        return day
+
+    def amount(self, measure: Measure) -> int:
+        """How much of the counting word this activity brings.
+
+        A record without amounts is one occurrence: one 次, one 场. A record with amounts brings exactly those.
+        """
+        if not self.amounts:
+            return 1 if measure in OCCURRENCE_MEASURES else 0
+        return self.amounts.get(measure, 0)
+
+
+class ActivityLog(StrictModel):
+    plans: list[Text] = Field(
+        min_length=1, description="The plans this unit answers to (ids, or paths of plan files)."
+    )
+    unit: Text = Field(description="The reporting unit, e.g. 城口县生态环境局.")
+    region: Text = Field(description="A region of the registry; its level decides which obligations apply.")
+    level: Level | None = Field(default=None, description="Override the region's level, e.g. school for a school's log.")
+    activities: list[Activity] = Field(default_factory=list)

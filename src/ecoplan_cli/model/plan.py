@@ -1,0 +1,176 @@
+"""A plan: its requirements, their obligations, and the readings chosen for ambiguous text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Self
+
+from pydantic import Field, Strict, StringConstraints, model_validator
+
+from ecoplan_cli.model.common import Flag, IsoDate, Level, Measure, PositiveCount, Recurrence, StrictModel, Text
+
+PLAN_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+REQUIREMENT_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$"
+OBLIGATION_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+PlanId = Annotated[str, Strict(), StringConstraints(pattern=PLAN_ID_PATTERN)]
+RequirementId = Annotated[str, Strict(), StringConstraints(pattern=REQUIREMENT_ID_PATTERN)]
+ObligationKey = Annotated[str, Strict(), StringConstraints(pattern=OBLIGATION_KEY_PATTERN)]
+
+# Recurrences whose single period ends at the obligation's deadline.
+DEADLINE_RECURRENCES = frozenset({Recurrence.ONCE, Recurrence.PLAN_PERIOD})
+
+
+class Obligation(StrictModel):
+    """One checkable duty inside a requirement: who, how often, how many, by when."""
+
+    key: ObligationKey = Field(description="Unique within the requirement; an activity may name it as CQ-16/press-center.")
+    levels: list[Level] = Field(min_length=1, description="The levels this obligation binds.")
+    recurrence: Recurrence
+    min_count: PositiveCount | None = Field(
+        default=None,
+        description="At least this many per period. None: no number is stated (unmeasured), "
+        "or, for once/plan_period, one recorded completion.",
+    )
+    measure: Measure = Field(default=Measure.TIMES, description="The counting word of min_count.")
+    deadline: IsoDate | None = Field(
+        default=None, description="Due date of a once/plan_period obligation; for periodic ones, the last day it applies."
+    )
+    mandatory: Flag = Field(default=True, description="False for 鼓励/有条件的/探索/积极争取/可: unmet is advice.")
+    explicit_only: Flag = Field(
+        default=False,
+        description="Only activities naming this obligation (REQ/key) count; a bare REQ reference does not.",
+    )
+    basis: Text | None = Field(default=None, description="The words of the quote that state this obligation's number or date.")
+    note: Text | None = Field(default=None, description="How ambiguous text was read.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.recurrence in DEADLINE_RECURRENCES and self.deadline is None:
+            raise ValueError(f"a {self.recurrence.value} obligation needs a deadline")
+        if self.recurrence is Recurrence.ONGOING and self.min_count is not None:
+            raise ValueError("an ongoing obligation has no count; give it a recurrence")
+        if self.min_count is not None and self.basis is None:
+            raise ValueError("a count needs its basis: the words of the quote that state it")
+        return self
+
+    @property
+    def measured(self) -> bool:
+        """True when the obligation can be met or missed by counting activities."""
+        return self.min_count is not None or self.recurrence in DEADLINE_RECURRENCES
+
+    @property
+    def required(self) -> int | None:
+        """The count needed per period, or None when unmeasured."""
+        if self.min_count is not None:
+            return self.min_count
+        return 1 if self.recurrence in DEADLINE_RECURRENCES else None
+
+
+class RelativeDeadline(StrictModel):
+    """A deadline relative to an event (附件2: notice 15 days before a meeting, minutes within 7 days after)."""
+
+    event: Text
+    days: Annotated[int, Strict()] = Field(description="Negative: before the event; positive: after it.")
+    text: Text = Field(description="The source words.")
+
+
+class Requirement(StrictModel):
+    """One numbered item of the source (a 专栏 item, a row of 附件1, an article of 附件2)."""
+
+    id: RequirementId
+    title: Text
+    section: Text = Field(description="Where the item stands in the source document.")
+    quote: Text = Field(description="The exact source sentence(s), verbatim.")
+    lead: list[Text] = Field(default_factory=list, description="牵头单位")
+    supporting: list[Text] = Field(default_factory=list, description="配合单位 / 参与单位")
+    time_limit: Text | None = Field(default=None, description="任务时限 as written; None where the source cell is blank.")
+    deadline: IsoDate | None = Field(default=None, description="The time limit as a date, where it is one.")
+    implements: list[Text] = Field(default_factory=list, description="Ids of the parent plan's requirements.")
+    relative_deadlines: list[RelativeDeadline] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(min_length=1)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _unique_obligation_keys(self) -> Self:
+        keys = [obligation.key for obligation in self.obligations]
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise ValueError(f"obligation keys repeated: {', '.join(duplicates)}")
+        return self
+
+    def obligation(self, key: str) -> Obligation | None:
+        return next((o for o in self.obligations if o.key == key), None)
+
+
+class PlanPeriod(StrictModel):
+    start: IsoDate
+    end: IsoDate
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end < self.start:
+            raise ValueError("the plan period ends before it starts")
+        return self
+
+
+class SourceDocument(StrictModel):
+    title: Text
+    file: Text | None = Field(default=None, description="The seed text this plan was encoded from.")
+    document_number: Text | None = None
+    note: Text | None = None
+
+
+class Reading(StrictModel):
+    """A choice made once for ambiguous wording, written down where the plan is."""
+
+    text: Text = Field(description="The ambiguous words, as in the source.")
+    choice: Text = Field(description="How ecoplan reads them, and why.")
+
+
+class Observance(StrictModel):
+    """A dated 重要节点 the plan names. Fixed ones give month and day; others give dates per year, or none."""
+
+    name: Text
+    month: Annotated[int, Strict(), Field(ge=1, le=12)] | None = None
+    day: Annotated[int, Strict(), Field(ge=1, le=31)] | None = None
+    dates: list[IsoDate] = Field(default_factory=list, description="Known dates of an observance with no fixed day.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fixed_or_listed(self) -> Self:
+        if (self.month is None) != (self.day is None):
+            raise ValueError("give both month and day, or neither")
+        if self.month is not None and self.day is not None:
+            date(2024, self.month, self.day)  # raises for 2-30 and the like
+        return self
+
+    def on(self, year: int) -> date | None:
+        if self.month is not None and self.day is not None:
+            return date(year, self.month, self.day)
+        return next((d for d in self.dates if d.year == year), None)
+
+
+class Plan(StrictModel):
+    id: PlanId
+    title: Text
+    issuing_bodies: list[Text] = Field(min_length=1)
+    issue_date: IsoDate | None = None
+    effective_date: IsoDate = Field(description="Periods that begin before this date are not required.")
+    period: PlanPeriod
+    source: SourceDocument
+    implements: PlanId | None = Field(default=None, description="The parent plan this one implements.")
+    readings: list[Reading] = Field(default_factory=list)
+    observances: list[Observance] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_requirement_ids(self) -> Self:
+        ids = [requirement.id for requirement in self.requirements]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"requirement ids repeated: {', '.join(duplicates)}")
+        return self
+
+    def requirement(self, requirement_id: str) -> Requirement | None:
+        return next((r for r in self.requirements if r.id == requirement_id), None)
