@@ -66,6 +66,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "files-invalid": ("{count} problem(s) in {files} file(s)", "{files} 个文件中发现 {count} 个问题"),
     "no-such-requirement": ("no requirement '{ref}' in the plans{hint}", "计划中没有任务“{ref}”{hint}"),
     "did-you-mean": ("; did you mean {suggestion}?", "；您是否想输入 {suggestion}？"),
+    # check report (table)
+    "report-heading": ("{region} · {unit} ({level}) — as of {as_of}", "{region} · {unit}（{level}）— 截至 {as_of}"),
+    "section-gaps": ("Gaps — mandatory, missed", "缺口 — 必须完成而未完成"),
+    "section-due": ("Coming due within {days} days", "{days} 天内到期"),
+    "section-advice": ("Advice — encouraged, not done", "建议 — 鼓励性任务，尚未完成"),
+    "section-met": ("Met", "已完成"),
+    "section-unmeasured": ("Unmeasured — no number stated; activities recorded", "无量化指标 — 仅列出已记录活动"),
+    "col-requirement": ("Requirement", "任务"),
+    "col-period": ("Period", "期间"),
+    "col-done": ("Done", "完成"),
+    "col-due": ("Due", "截止"),
+    "col-status": ("Status", "状态"),
+    "col-met": ("Met / periods", "达标 / 期数"),
+    "col-activities": ("Activities by year", "各年活动数"),
+    "none": ("none", "无"),
+    "totals": (
+        "{met} met · {gap} gaps · {open} open · {advisory} advisory · {unmeasured} unmeasured",
+        "达标 {met} · 缺口 {gap} · 进行中 {open} · 建议 {advisory} · 无量化 {unmeasured}",
+    ),
+    "regions-heading": ("Across regions (worst status per requirement)", "各地区汇总（每项任务取最差状态）"),
+    "status-met": ("met", "达标"),
+    "status-gap": ("gap", "缺口"),
+    "status-open": ("open", "进行中"),
+    "status-unmeasured": ("unmeasured", "无量化"),
+    "verdict-fail": ("FAIL: {count} mandatory gap(s)", "不通过：{count} 个必须完成的缺口"),
+    "verdict-pass": ("PASS: no mandatory gap", "通过：无必须完成的缺口"),
 }
 
 

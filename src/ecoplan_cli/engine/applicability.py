@@ -26,7 +26,7 @@ def required_periods(plan: Plan, obligation: Obligation) -> Iterator[Period]:
     - measured calendar recurrences: the periods that begin on or after the plan took effect and end by the end of
       the plan period (or the obligation's own deadline). A period that straddles the effective date is not
       required: a plan issued on 30 June cannot have been missed in that June, that quarter or that year.
-    - unmeasured ones (ongoing, or a recurrence with no number): each calendar year that overlaps the time the plan
+    - unmeasured ones (ongoing, or any recurrence with no number): each calendar year that overlaps the time the plan
       is in force, so that the activities recorded toward them are reported year by year.
     """
     last = min(plan.period.end, obligation.deadline or plan.period.end)
@@ -35,8 +35,7 @@ def required_periods(plan: Plan, obligation: Obligation) -> Iterator[Period]:
         yield deadline_period(plan.period.start, obligation.deadline)
         return
     if not obligation.measured:
-        recurrence = Recurrence.ANNUAL if obligation.recurrence is Recurrence.ONGOING else obligation.recurrence
-        yield from calendar_periods(recurrence, max(plan.effective_date, plan.period.start), last)
+        yield from calendar_periods(Recurrence.ANNUAL, max(plan.effective_date, plan.period.start), last)
         return
     for period in calendar_periods(obligation.recurrence, plan.effective_date, last):
         if period.start >= plan.effective_date and period.end <= last:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from ecoplan_cli.engine.applicability import binds, periods_started_by
 from ecoplan_cli.engine.references import Target
 from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
+from ecoplan_cli.model.ids import natural_key
 from ecoplan_cli.model.log import OCCURRENCE_MEASURES
 
 
@@ -44,6 +45,11 @@ class Unit:
     level: Level
     plans: tuple[Plan, ...]
     activities: tuple[CountedActivity, ...]
+    lead_as: frozenset[str] = frozenset()
+
+    def answers_for(self, requirement: Requirement) -> bool:
+        """With lead_as, only requirements led by one of those units; otherwise every requirement."""
+        return not self.lead_as or bool(self.lead_as.intersection(requirement.lead))
 
 
 @dataclass(frozen=True)
@@ -74,21 +80,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, str, str, str, date, str]:
-        return (self.unit, self.region, self.plan, _natural(self.requirement), self.period_start, self.obligation)
-
-
-def _natural(identifier: str) -> str:
-    """Sort ZL3-10 after ZL3-9: pad every run of digits."""
-    out, digits = [], ""
-    for char in identifier + "\0":
-        if char.isdigit():
-            digits += char
-            continue
-        if digits:
-            out.append(digits.rjust(6, "0"))
-            digits = ""
-        out.append(char)
-    return "".join(out[:-1])
+        return (self.unit, self.region, self.plan, natural_key(self.requirement), self.period_start, self.obligation)
 
 
 def counts_toward(target: Target, plan: Plan, requirement: Requirement, obligation: Obligation) -> bool:
@@ -118,6 +110,8 @@ def evaluate(unit: Unit, as_of: date) -> list[Finding]:
     done = [activity for activity in unit.activities if activity.day <= as_of]
     for plan in unit.plans:
         for requirement in plan.requirements:
+            if not unit.answers_for(requirement):
+                continue
             for obligation in requirement.obligations:
                 if not binds(obligation, unit.level):
                     continue

@@ -46,8 +46,8 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     problems: list[Problem] = []
     warnings: list[Problem] = []
 
-    def at(location: Path, code: str, *, key: bool = False, severity: Severity = Severity.ERROR, **params: object) -> Problem:
-        line, column = document.position(location, key=key)
+    def at(location: Path, code: str, *, on_key: bool = False, severity: Severity = Severity.ERROR, **params: object) -> Problem:
+        line, column = document.position(location, key=on_key)
         return Problem(path, line, column, code, text(code, **params), severity)
 
     region = catalogue.region(log.region)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Self
 
-from pydantic import Field, Strict, StringConstraints, model_validator
+from pydantic import Field, Strict, StringConstraints, field_validator, model_validator
 
 from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
 
@@ -67,4 +67,15 @@ class ActivityLog(StrictModel):
     unit: Text = Field(description="The reporting unit, e.g. 城口县生态环境局.")
     region: Text = Field(description="A region of the registry; its level decides which obligations apply.")
     level: Level | None = Field(default=None, description="Override the region's level, e.g. school for a school's log.")
+    lead_as: list[Text] = Field(
+        default_factory=list,
+        description="Lead-unit names (as the plan writes them, e.g. 市生态环境局) this unit answers for. When given, "
+        "only requirements led by one of them apply; when empty, every requirement binding the level applies.",
+    )
     activities: list[Activity] = Field(default_factory=list)
+
+    @field_validator("activities", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        """`activities:` with nothing under it (a new log) is an empty list."""
+        return [] if value is None else value

@@ -1,0 +1,246 @@
+"""The command line: parse options, call load → engine → report, choose the exit code. No rule lives here."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from ecoplan_cli.messages import set_language, text
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="ecoplan — check activity logs against China's ecological-civilization publicity plans.",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_GAP, EXIT_INPUT = 0, 1, 2
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+    csv = "csv"
+
+
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Language of human output (default: the locale).")]
+PlanFileOption = Annotated[
+    list[Path] | None, typer.Option("--plan-file", help="A user plan file to load beside the bundled plans.")
+]
+
+
+def _fail(problems: list, code: int) -> NoReturn:  # type: ignore[type-arg]
+    for problem in sorted(problems):
+        typer.echo(problem.render(), err=True)
+    raise typer.Exit(code)
+
+
+def _catalogue(plan_files: list[Path] | None):  # type: ignore[no-untyped-def]
+    from ecoplan_cli.load.catalogue import catalogue
+    from ecoplan_cli.load.problems import InputError
+
+    try:
+        return catalogue(tuple(str(p) for p in plan_files or ()))
+    except InputError as error:
+        _fail(error.problems, EXIT_INPUT)
+
+
+def _write(content: str) -> None:
+    sys.stdout.write(content)
+    sys.stdout.flush()
+
+
+@app.command()
+def plans(
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the plans, with requirement counts by recurrence and level."""
+    set_language(lang)
+    from ecoplan_cli.report import plans_report
+
+    catalogue = _catalogue(plan_file)
+    sources = [catalogue.plans[key] for key in catalogue.plans]
+    _write(plans_report.render_json(sources) if format is ListFormat.json else plans_report.render_table(sources))
+
+
+@app.command()
+def show(
+    requirement_id: Annotated[str, typer.Argument(metavar="ID", help="A requirement id: CQ-17, ZL3-1, national-2021-2025:ZL3-1")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show one requirement in full: quote, units, time limit, obligations, implements-links both ways."""
+    set_language(lang)
+    from ecoplan_cli.engine.references import ReferenceError_, resolve
+    from ecoplan_cli.report import plans_report
+
+    catalogue = _catalogue(plan_file)
+    plans = {key: source.plan for key, source in catalogue.plans.items()}
+    target = resolve(requirement_id.strip(), plans)
+    if isinstance(target, ReferenceError_):
+        import difflib
+
+        ids = [r.id for p in plans.values() for r in p.requirements]
+        close = difflib.get_close_matches(requirement_id.upper(), ids, n=1, cutoff=0.5)
+        hint = text("did-you-mean", suggestion=close[0]) if close else ""
+        typer.echo(text("no-such-requirement", ref=requirement_id, hint=hint), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    source = catalogue.plans[target.plan]
+    if format is ListFormat.json:
+        _write(plans_report.render_requirement_json(catalogue, source, target.requirement))
+    else:
+        _write(plans_report.render_requirement_table(catalogue, source, target.requirement))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Activity log files.")],
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check activity logs against the schema and the plans: exit 0 valid, 1 invalid, 2 usage error."""
+    set_language(lang)
+    from ecoplan_cli.load.logs import load_logs
+    from ecoplan_cli.load.units import merge
+
+    catalogue = _catalogue(plan_file)
+    logs, problems = load_logs([str(f) for f in files], catalogue)
+    _, merge_problems = merge(logs)
+    problems += merge_problems
+    for log in logs:
+        for warning in log.warnings:
+            typer.echo(warning.render(), err=True)
+    if problems:
+        for problem in sorted(problems):
+            typer.echo(problem.render(), err=True)
+        typer.echo(text("files-invalid", count=len(problems), files=len({p.file for p in problems})), err=True)
+        raise typer.Exit(EXIT_GAP)
+    for log in logs:
+        typer.echo(text("file-valid", file=log.path, count=len(log.log.activities)))
+
+
+class SchemaKind(StrEnum):
+    log = "log"
+    plan = "plan"
+
+
+@app.command()
+def schema(kind: Annotated[SchemaKind, typer.Option("--kind")] = SchemaKind.log) -> None:
+    """Print the JSON Schema of activity logs (or plans), for editors and other tools."""
+    from ecoplan_cli.load.json_schema import log_schema, plan_schema
+
+    import json
+
+    document = log_schema(_catalogue(None)) if kind is SchemaKind.log else plan_schema()
+    _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _parse_within(value: str) -> timedelta:
+    match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", value)
+    if not match:
+        raise typer.BadParameter("use a number of days: 30d, 2w, 1m (30 days)")
+    number, unit = int(match.group(1)), match.group(2) or "d"
+    return timedelta(days=number * {"d": 1, "w": 7, "m": 30}[unit])
+
+
+def _parse_as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not an ISO date such as 2025-01-15", param_hint="--as-of") from None
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Activity log files (several: one report across regions).")],
+    as_of: Annotated[str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")] = None,
+    within: Annotated[str, typer.Option("--within", help="Window for 'coming due', e.g. 30d, 2w.")] = "30d",
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    output: Annotated[list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT:PATH (repeatable).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on any gap, encouraged ones too.")] = False,
+    requirement: Annotated[list[str] | None, typer.Option("--requirement", "-r", help="Only these requirement ids.")] = None,
+    plan: Annotated[list[str] | None, typer.Option("--plan", help="Only these plans.")] = None,
+    year: Annotated[list[int] | None, typer.Option("--year", help="Only periods ending in these years.")] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help="Only requirements this unit leads.")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="Only findings with these statuses.")] = None,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check logs against the plans: what is met, what is missing, what is coming due.
+
+    Exit 0: no mandatory gap. 1: a mandatory gap (with --strict, any gap). 2: the input could not be checked.
+    """
+    set_language(lang)
+    from ecoplan_cli.run import CheckOptions, Filters, run_check
+
+    outputs: list[tuple[CheckFormat, Path]] = []
+    for spec in output or []:
+        kind, _, path = spec.partition(":")
+        if not path or kind not in CheckFormat.__members__:
+            raise typer.BadParameter(f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CheckFormat)}",
+                                     param_hint="--output")
+        outputs.append((CheckFormat(kind), Path(path)))
+    statuses = set(status or [])
+    unknown = statuses - {"met", "gap", "open", "unmeasured"}
+    if unknown:
+        raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}", param_hint="--status")
+    options = CheckOptions(
+        files=tuple(str(f) for f in files),
+        as_of=_parse_as_of(as_of),
+        within=_parse_within(within),
+        strict=strict,
+        filters=Filters(
+            requirements=frozenset(requirement or ()),
+            plans=frozenset(plan or ()),
+            years=frozenset(year or ()),
+            leads=frozenset(lead or ()),
+            statuses=frozenset(statuses),
+        ),
+        plan_files=tuple(str(p) for p in plan_file or ()),
+    )
+    outcome = run_check(options)
+    if outcome.problems:
+        _fail(outcome.problems, EXIT_INPUT)
+    assert outcome.report is not None
+    table_width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)
+    from ecoplan_cli.run import render
+
+    for kind, path in outputs:
+        from ecoplan_cli.load.atomic import write_atomic
+
+        write_atomic(path, render(outcome.report, kind.value, width=100))
+    _write(render(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()))
+    raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        raise SystemExit(130) from None

@@ -1,0 +1,37 @@
+"""JSON Schema for activity logs and plans, generated from the models, with the real ids as enums."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ecoplan_cli.load.catalogue import Catalogue
+from ecoplan_cli.model import ActivityLog, Plan
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def log_schema(catalogue: Catalogue) -> dict[str, Any]:
+    schema = ActivityLog.model_json_schema()
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "ecoplan activity log（活动台账）"
+    schema["description"] = (
+        "A unit's ledger of what it did toward the plans. 单位生态文明宣传教育工作台账：日期、活动、对应任务、数量。"
+    )
+    regions = sorted({name for r in catalogue.regions for name in (r.name, *r.aliases)})
+    plan_ids = sorted(catalogue.plans)
+    requirement_ids = sorted({r.id for s in catalogue.plans.values() for r in s.plan.requirements})
+    properties = schema["properties"]
+    properties["region"]["examples"] = regions
+    properties["region"]["anyOf"] = [{"enum": regions}, {"type": "string"}]
+    properties["plans"]["items"]["examples"] = plan_ids
+    activity = schema["$defs"]["Activity"]["properties"]["requirements"]["items"]
+    activity["examples"] = requirement_ids
+    activity["anyOf"] = [{"enum": requirement_ids}, {"type": "string"}]
+    return schema
+
+
+def plan_schema() -> dict[str, Any]:
+    schema = Plan.model_json_schema()
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "ecoplan plan（行动计划）"
+    return schema

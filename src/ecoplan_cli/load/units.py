@@ -1,0 +1,58 @@
+"""From loaded logs to the engine's units: one unit per (unit, region, level), its files merged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ecoplan_cli.engine.evaluate import CountedActivity, Unit
+from ecoplan_cli.load.logs import LoadedLog
+from ecoplan_cli.load.problems import Problem
+from ecoplan_cli.messages import text
+
+
+@dataclass(frozen=True)
+class UnitSource:
+    unit: Unit
+    files: tuple[str, ...]
+    activity_files: dict[str, tuple[str, int]]  # activity id → (file, line)
+
+
+def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
+    """Group logs by unit; an activity id used in two files of the same unit is an error."""
+    groups: dict[tuple[str, str, str], list[LoadedLog]] = {}
+    for log in logs:
+        groups.setdefault((log.log.unit, log.region.name, log.level.value), []).append(log)
+    sources: list[UnitSource] = []
+    problems: list[Problem] = []
+    for (name, region, _), members in sorted(groups.items()):
+        activities: list[CountedActivity] = []
+        where: dict[str, tuple[str, int]] = {}
+        plans = {}
+        lead_as: set[str] = set()
+        for log in members:
+            plans.update(log.plans)
+            lead_as.update(log.log.lead_as)
+            for activity in log.log.activities:
+                line = log.activity_lines.get(activity.id, 1)
+                if activity.id in where:
+                    first_file, first_line = where[activity.id]
+                    problems.append(
+                        Problem(log.path, line, 1, "duplicate-activity",
+                                text("duplicate-activity", id=activity.id, first=f"{first_file}:{first_line}:1"))
+                    )
+                    continue
+                where[activity.id] = (log.path, line)
+                activities.append(
+                    CountedActivity(activity.id, activity.counted_on, log.targets[activity.id], dict(activity.amounts))
+                )
+        unit = Unit(
+            name=name,
+            region=region,
+            level=members[0].level,
+            plans=tuple(plans[key] for key in sorted(plans)),
+            activities=tuple(activities),
+            lead_as=frozenset(lead_as),
+        )
+        sources.append(UnitSource(unit, tuple(log.path for log in members), where))
+    return sources, problems

@@ -1,0 +1,62 @@
+"""--format json: {as_of, summary, regions, findings}. Field names are an interface: add, never rename."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ecoplan_cli.engine.evaluate import Finding
+from ecoplan_cli.model.ids import natural_key
+from ecoplan_cli.report.base import CheckReport, summary
+
+
+def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
+    return {
+        "plan": finding.plan,
+        "requirement": finding.requirement,
+        "obligation": finding.obligation,
+        "title": finding.title,
+        "unit": finding.unit,
+        "region": finding.region,
+        "level": finding.level.value,
+        "recurrence": finding.recurrence.value,
+        "period": finding.period_label,
+        "period_start": finding.period_start.isoformat(),
+        "period_end": finding.period_end.isoformat(),
+        "due": finding.due.isoformat(),
+        "measure": finding.measure.value,
+        "required": finding.required,
+        "actual": finding.actual,
+        "missing": finding.missing,
+        "status": finding.status.value,
+        "mandatory": finding.mandatory,
+        "activities": list(finding.activities),
+        "lead": list(finding.lead),
+        "log_file": report.log_file(finding),
+    }
+
+
+def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
+    """Region × requirement: the worst status of each requirement in each region (gap > open > met > unmeasured)."""
+    rank = {"gap": 3, "open": 2, "met": 1, "unmeasured": 0}
+    matrix: dict[str, dict[str, str]] = {}
+    for finding in report.findings:
+        status = finding.status.value
+        if status == "gap" and not finding.mandatory:
+            continue
+        row = matrix.setdefault(finding.region, {})
+        key = f"{finding.plan}:{finding.requirement}"
+        if key not in row or rank[status] > rank[row[key]]:
+            row[key] = status
+    return {region: dict(sorted(row.items(), key=lambda item: natural_key(item[0]))) for region, row in sorted(matrix.items())}
+
+
+def render(report: CheckReport) -> str:
+    document = {
+        "as_of": report.as_of.isoformat(),
+        "summary": summary(report.findings),
+        "regions": region_matrix(report),
+        "coming_due": [finding_record(report, f) for f in report.coming_due],
+        "findings": [finding_record(report, f) for f in report.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

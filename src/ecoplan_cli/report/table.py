@@ -1,0 +1,122 @@
+"""--format table: the terminal report, grouped by unit and requirement — gaps, coming due, advice, met, unmeasured."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ecoplan_cli.engine.evaluate import Finding, Status
+from ecoplan_cli.messages import text
+from ecoplan_cli.report.base import CheckReport, required_text, summary
+from ecoplan_cli.report.json_report import region_matrix
+
+
+def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-period"), no_wrap=True)
+    table.add_column(text("col-done"), justify="right", no_wrap=True)
+    if due_column:
+        table.add_column(text("col-due"), no_wrap=True)
+    previous = None
+    for finding in rows:
+        ident = f"{finding.requirement}/{finding.obligation}"
+        label = Text(ident if ident != previous else "", style="bold")
+        if ident != previous:
+            label.append(f" {finding.title}", style="default")
+        previous = ident
+        cells = [label, finding.period_label, required_text(finding)]
+        if due_column:
+            cells.append(finding.due.isoformat())
+        table.add_row(*cells)
+    return table
+
+
+def _met_table(rows: list[Finding]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-met"), justify="right", no_wrap=True)
+    counted: dict[str, list[Finding]] = defaultdict(list)
+    for finding in rows:
+        counted[f"{finding.requirement}/{finding.obligation}"].append(finding)
+    for ident, group in counted.items():
+        met = sum(1 for f in group if f.status is Status.MET)
+        table.add_row(Text(ident, style="bold").append(f" {group[0].title}", style="default"), f"{met}/{len(group)}")
+    return table
+
+
+def _unmeasured_table(rows: list[Finding]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-activities"))
+    per_requirement: dict[str, list[Finding]] = defaultdict(list)
+    for finding in rows:
+        per_requirement[finding.requirement].append(finding)
+    for requirement, group in per_requirement.items():
+        years: dict[str, set[str]] = defaultdict(set)
+        for finding in group:
+            years[finding.period_label].update(finding.activities)
+        counts = " ".join(f"{year}:{len(ids)}" for year, ids in sorted(years.items()) if ids) or "—"
+        table.add_row(Text(requirement, style="bold").append(f" {group[0].title}", style="default"), counts)
+    return table
+
+
+def _unit_section(console: Console, report: CheckReport, findings: list[Finding]) -> None:
+    first = findings[0]
+    console.rule(text("report-heading", region=first.region, unit=first.unit, level=first.level.value,
+                      as_of=report.as_of.isoformat()))
+    gaps = [f for f in findings if f.status is Status.GAP and f.mandatory]
+    advice = [f for f in findings if f.status is Status.GAP and not f.mandatory]
+    due = [f for f in report.coming_due if f.unit == first.unit and f.region == first.region]
+    measured = [f for f in findings if f.status is not Status.UNMEASURED]
+    unmeasured = [f for f in findings if f.status is Status.UNMEASURED]
+    for title, rows, render in (
+        (text("section-gaps"), gaps, _findings_table),
+        (text("section-due", days=report.within_days), due, _findings_table),
+        (text("section-advice"), advice, _findings_table),
+    ):
+        console.print(Text(f"{title} ({len(rows)})", style="bold"))
+        console.print(render(rows) if rows else Text("  " + text("none"), style="dim"))
+        console.print()
+    console.print(Text(text("section-met"), style="bold"))
+    console.print(_met_table(measured) if measured else Text("  " + text("none"), style="dim"))
+    console.print()
+    console.print(Text(f"{text('section-unmeasured')} ({len({f.requirement for f in unmeasured})})", style="bold"))
+    console.print(_unmeasured_table(unmeasured) if unmeasured else Text("  " + text("none"), style="dim"))
+    console.print()
+
+
+def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
+                      legacy_windows=False, color_system="standard" if color else None)
+    units: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        units[(finding.region, finding.unit)].append(finding)
+    for key in sorted(units):
+        _unit_section(console, report, units[key])
+    if len(units) > 1:
+        _regions_section(console, report)
+    counts = summary(report.findings)
+    console.print(text("totals", **counts))
+    verdict = text("verdict-fail", count=counts["gap"]) if counts["gap"] else text("verdict-pass")
+    console.print(Text(verdict, style="bold red" if counts["gap"] else "bold green"))
+    return buffer.getvalue()
+
+
+def _regions_section(console: Console, report: CheckReport) -> None:
+    matrix = region_matrix(report)
+    console.rule(text("regions-heading"))
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("")
+    for status in ("gap", "open", "met"):
+        table.add_column(text(f"status-{status}"), overflow="fold")
+    for region, row in matrix.items():
+        cells = [", ".join(k.split(":", 1)[1] for k, v in row.items() if v == status) or "—" for status in ("gap", "open", "met")]
+        table.add_row(region, *cells)
+    console.print(table)
+    console.print()

@@ -1,0 +1,108 @@
+"""`ecoplan validate`: every kind of bad input gets file:line:column, plain words, and exit 1; never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, write
+
+HEADER = "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
+
+
+def activity(**fields: str) -> str:
+    body = {"id": "a1", "date": "2024-03-10", "title": "新闻发布会", "requirements": "[CQ-17]", **fields}
+    lines = [f"    {key}: {value}" for key, value in body.items() if value != ""]
+    return "  - " + "\n".join(lines)[4:] + "\n"
+
+
+def test_examples_are_valid(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("validate", *sorted(EXAMPLES.glob("*.yaml")))
+    assert code == 0, err
+    assert out.count(": valid (") == 4
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "words"),
+    [
+        (HEADER + activity(requirements="[CQ-999]"), ":8:20:", "'CQ-999' is not a requirement"),
+        (HEADER + activity(requirements="[chongqing-impl:ZL3-1]"), ":8:20:", "is not a requirement"),
+        (HEADER + activity(requirements="[CQ-16/nope]"), ":8:20:", "has no obligation 'nope'"),
+        (HEADER.replace("城口县\n", "城口\n", 1).replace("region: 城口县", "region: 城口"), ":3:9:", "unknown region"),
+        (HEADER + activity() + activity(), ":9:9:", "activity id 'a1' is used twice"),
+        (HEADER + activity(date="2024-13-01"), ":6:11:", "'2024-13-01' cannot be read"),
+        (HEADER + activity(date="2019-05-01"), ":6:11:", "outside the plan period"),
+        (HEADER + activity(amounts="{次: -1}"), ":9:18:", "greater than or equal to 0"),
+        (HEADER + activity(amounts="{次: 1.5}"), ":9:18:", "valid integer"),
+        (HEADER + activity(amounts='{篇: "ten"}'), ":9:18:", "valid integer"),
+        (HEADER + activity(amounts="{页: 3}"), ":9:15:", "Input should be"),
+        (HEADER + activity(colour="red"), ":9:5:", "unknown key 'colour'"),
+        (HEADER + activity(title=""), ":5:5:", "'title' is required"),
+        (HEADER + "  - id: a1\n    date: 2024-03-10\n    date: 2024-03-11\n    title: x\n    requirements: [CQ-17]\n",
+         ":7:5:", "the key 'date' appears twice"),
+        (HEADER + activity(date="2024-03-10", start="2024-03-01", end="2024-03-02"), ":5:5:", "either date"),
+        (HEADER.replace("plans: [chongqing-impl]", "plans: [chongqing]"), ":1:9:", "unknown plan 'chongqing'"),
+    ],
+)
+def test_each_bad_log_is_located_and_explained(run, tmp_path: Path, content: str, where: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", content)
+    before = path.read_bytes()
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1
+    assert f"{path}{where}" in err, err
+    assert words in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == before  # inputs are never written to
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"plans: [chongqing-impl\n", "not valid YAML"),
+        (b"\xff\xfeplans: x\n", "not UTF-8"),
+        (b"", "the file is empty"),
+        (b"- a\n- b\n", "must be a mapping"),
+        (b"just a line\n", "must be a mapping"),
+        (b"plans: [chongqing-impl]\nunit: x\nregion: \xe5\x9f\x8e\xe5\x8f\xa3\xe5\x8e\xbf\nactivities:\n\t- id: a\n", "tab"),
+        (b"a: &x [1]\nb: *x\n", "anchors and aliases"),
+        (b"a: !!python/object:os.system ls\n", "!!python/object:os.system is not allowed"),
+        (b"base: &b {id: x}\nactivities:\n  - <<: *b\n", "not allowed"),
+        (b"[" * 200 + b"]" * 200 + b"\n", "nested deeper"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_position(run, tmp_path: Path, content: bytes, words: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", content)
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1
+    assert str(path) + ":" in err and words in err, err
+    assert "Traceback" not in err
+
+
+def test_a_byte_order_mark_is_accepted(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", "\ufeff".encode() + (HEADER + activity()).encode())
+    code, out, err = run("validate", path)
+    assert code == 0, err
+
+
+def test_messages_speak_chinese(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER + activity(requirements="[CQ-999]"))
+    code, _, err = run("validate", path, "--lang", "zh")
+    assert code == 1 and "不是" in err and "任务" in err
+
+
+def test_a_missing_file_is_a_located_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("validate", tmp_path / "nope.yaml")
+    assert code == 1 and "nope.yaml:1:1" in err
+
+
+def test_naming_an_articles_obligation_without_articles_warns(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER + activity(requirements="[CQ-79/articles]"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 0
+    assert "warning" in err and "counts 篇" in err
+
+
+def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, _ = run("validate")
+    assert code == 2
