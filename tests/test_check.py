@@ -1,0 +1,196 @@
+"""`ecoplan check` end to end on the shipped examples: exit codes, every format read by a real parser."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, write
+
+SCHEMAS = ROOT.parent / "shared" / "schemas"
+GOLDEN = Path(__file__).parent / "golden"
+COUNTY = EXAMPLES / "chengkou-county.yaml"
+AS_OF = ("--as-of", "2025-01-15")
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; ECOPLAN_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("ECOPLAN_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_the_county_example_fails_on_its_real_gaps(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("check", COUNTY, *AS_OF, "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    gaps = {(f["requirement"], f["obligation"], f["period"]) for f in report["findings"] if f["status"] == "gap"}
+    assert gaps == {
+        ("CQ-17", "county", "2023-H2"),
+        ("CQ-31", "district-county", "2022"),
+        ("CQ-42", "district-county", "≤2021-12-31"),
+        ("CQ-79", "articles", "2024"),
+    }
+    assert report["summary"]["gap"] == 4
+    assert not any(f["requirement"] == "CQ-16" for f in report["findings"])  # the city's monthly rule
+
+
+def test_json_has_the_stable_fields(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("check", COUNTY, *AS_OF, "--format", "json")
+    report = json.loads(out)
+    assert set(report) >= {"as_of", "summary", "findings"}
+    assert set(report["summary"]) == {"met", "gap", "open", "unmeasured", "advisory"}
+    needed = {"plan", "requirement", "region", "level", "recurrence", "period_start", "period_end", "due", "measure",
+              "required", "actual", "status", "mandatory", "activities"}
+    for finding in report["findings"]:
+        assert needed <= set(finding)
+        assert finding["status"] in {"met", "gap", "open", "unmeasured"}
+    golden("chengkou-county.json", out)
+
+
+def test_table_is_golden_and_fits_80_columns(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("check", COUNTY, *AS_OF, "--lang", "en")
+    assert code == 1
+    assert max(len(line) for line in out.splitlines()) <= 80
+    golden("chengkou-county.table.txt", out)
+    _, chinese, _ = run("check", COUNTY, *AS_OF, "--lang", "zh")
+    assert "缺口" in chinese and "截至 2025-01-15" in chinese
+
+
+def test_same_inputs_same_bytes(run) -> None:  # type: ignore[no-untyped-def]
+    for kind in ("table", "json", "junit", "sarif", "csv", "github"):
+        first = run("check", *sorted(EXAMPLES.glob("*.yaml")), *AS_OF, "--format", kind)
+        second = run("check", *sorted(EXAMPLES.glob("*.yaml")), *AS_OF, "--format", kind)
+        assert first == second, kind
+
+
+def test_junit_validates_against_the_ant_schema(run) -> None:  # type: ignore[no-untyped-def]
+    xmlschema = pytest.importorskip("xmlschema")
+    if not (SCHEMAS / "junit.xsd").exists():
+        pytest.skip("shared/schemas is not here")
+    _, out, _ = run("check", *sorted(EXAMPLES.glob("*.yaml")), *AS_OF, "--format", "junit")
+    schema = xmlschema.XMLSchema(str(SCHEMAS / "junit.xsd"))
+    schema.validate(out)
+    document = schema.to_dict(out)
+    suites = document["testsuite"]
+    failures = sum(int(suite["@failures"]) for suite in suites)
+    assert failures == 11
+    cases = [case for suite in suites for case in suite["testcase"]]
+    assert all(case["@classname"] for case in cases)
+    county = next(s for s in suites if "城口县生态环境局" in s["@name"])
+    assert {p["@name"]: p["@value"] for p in county["properties"]["property"]}["log_file"].endswith("chengkou-county.yaml")
+
+
+def test_sarif_validates_and_has_what_code_scanning_needs(run) -> None:  # type: ignore[no-untyped-def]
+    jsonschema = pytest.importorskip("jsonschema")
+    if not (SCHEMAS / "sarif-schema-2.1.0.json").exists():
+        pytest.skip("shared/schemas is not here")
+    _, out, _ = run("check", COUNTY, *AS_OF, "--format", "sarif")
+    document = json.loads(out)
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(document)
+    run_ = document["runs"][0]
+    rules = {rule["id"]: rule for rule in run_["tool"]["driver"]["rules"]}
+    assert set(rules) == {"CQ-17", "CQ-31", "CQ-42", "CQ-79"}
+    assert "区级生态环境部门每季度召开1次新闻发布会" in rules["CQ-17"]["help"]["text"]
+    for result in run_["results"]:
+        assert result["ruleId"] in rules
+        assert result["partialFingerprints"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].endswith("chengkou-county.yaml")
+        assert location["region"]["startLine"] >= 1
+        plan_location = result["relatedLocations"][0]["physicalLocation"]
+        assert plan_location["artifactLocation"]["uri"] == "plans/chongqing_impl.yaml"
+    fingerprints = [tuple(r["partialFingerprints"].values()) for r in run_["results"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_csv_has_one_row_per_finding(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("check", COUNTY, *AS_OF, "--format", "csv")
+    _, js, _ = run("check", COUNTY, *AS_OF, "--format", "json")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert len(rows) == len(json.loads(js)["findings"])
+    gap = next(r for r in rows if r["requirement"] == "CQ-79" and r["obligation"] == "articles" and r["period"] == "2024")
+    assert (gap["required"], gap["actual"], gap["status"], gap["measure"]) == ("10", "8", "gap", "篇")
+
+
+def test_github_annotations_point_at_the_log(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("check", COUNTY, *AS_OF, "--format", "github")
+    lines = out.splitlines()
+    assert len(lines) == 4
+    assert all(line.startswith("::error file=") and "chengkou-county.yaml,line=1,title=CQ-" in line for line in lines)
+
+
+def test_several_reports_from_one_run(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    junit, sarif = tmp_path / "report.xml", tmp_path / "out" / "ecoplan.sarif"
+    code, out, _ = run("check", COUNTY, *AS_OF, "--output", f"junit:{junit}", "--output", f"sarif:{sarif}")
+    assert code == 1 and "FAIL" in out
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_filters_narrow_the_findings_and_the_exit_code(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("check", COUNTY, *AS_OF, "--format", "json", "--requirement", "CQ-5")
+    assert code == 0
+    assert {f["requirement"] for f in json.loads(out)["findings"]} == {"CQ-5"}
+    code, out, _ = run("check", COUNTY, *AS_OF, "--format", "json", "--year", "2024", "--status", "gap")
+    assert code == 1
+    assert [(f["requirement"], f["period"]) for f in json.loads(out)["findings"]] == [("CQ-79", "2024")]
+    _, out, _ = run("check", EXAMPLES / "chongqing-city.yaml", *AS_OF, "--format", "json", "--lead", "团市委")
+    findings = json.loads(out)["findings"]
+    assert findings and all("团市委" in f["lead"] for f in findings)
+    code, out, _ = run("check", EXAMPLES / "chongqing-city.yaml", *AS_OF, "--format", "json", "--lead", "市妇联")
+    assert json.loads(out)["findings"] == [] and code == 0  # the bureau's log answers only for what it leads
+
+
+def test_as_of_comes_from_the_environment(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ECOPLAN_AS_OF", "2022-01-15")
+    _, out, _ = run("check", COUNTY, "--format", "json")
+    assert json.loads(out)["as_of"] == "2022-01-15"
+
+
+def test_coming_due_lists_open_periods_soonest_first(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("check", EXAMPLES / "chongqing-city.yaml", "--as-of", "2024-12-10", "--within", "30d", "--format", "json")
+    due = json.loads(out)["coming_due"]
+    assert due and [d["due"] for d in due] == sorted(d["due"] for d in due)
+    assert all(d["status"] == "open" and d["due"] <= "2025-01-09" for d in due)
+
+
+def test_the_school_year_rule_counts_class_hours(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("check", EXAMPLES / "chengkou-school.yaml", *AS_OF, "--format", "json")
+    years = {f["period"]: (f["actual"], f["status"]) for f in json.loads(out)["findings"] if f["requirement"] == "CQ-51"}
+    assert years == {"2021/22": (12, "met"), "2022/23": (10, "gap"), "2023/24": (14, "met"), "2024/25": (6, "open")}
+
+
+def test_two_files_of_one_unit_merge_and_a_repeated_id_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    head = "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
+    first = write(tmp_path, "a.yaml", head + "  - {id: x1, date: 2024-03-01, title: 发布会, requirements: [CQ-17]}\n")
+    second = write(tmp_path, "b.yaml", head + "  - {id: x2, date: 2024-09-01, title: 发布会, requirements: [CQ-17]}\n")
+    _, out, _ = run("check", first, second, "--as-of", "2025-01-15", "--format", "json", "--requirement", "CQ-17",
+                    "--year", "2024")
+    assert [f["status"] for f in json.loads(out)["findings"]] == ["met", "met"]
+    clash = write(tmp_path, "c.yaml", head + "  - {id: x1, date: 2024-10-01, title: 发布会, requirements: [CQ-17]}\n")
+    code, _, err = run("check", first, clash, "--as-of", "2025-01-15")
+    assert code == 2 and "c.yaml:5:1" in err and "used twice" in err
+
+
+def test_an_invalid_log_exits_2_with_its_position(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "bad.yaml", "plans: [chongqing-impl]\nunit: x\nregion: 不存在县\n")
+    code, out, err = run("check", path)
+    assert code == 2 and f"{path}:3:9:" in err and out == ""
+
+
+def test_strict_fails_on_encouraged_gaps(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n")
+    code, out, _ = run("check", path, "--as-of", "2026-01-15", "--format", "json", "--requirement", "CQ-19")
+    findings = json.loads(out)["findings"]
+    assert [(f["status"], f["mandatory"]) for f in findings] == [("gap", False)]
+    assert code == 0
+    code, _, _ = run("check", path, "--as-of", "2026-01-15", "--requirement", "CQ-19", "--strict")
+    assert code == 1
