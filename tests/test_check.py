@@ -46,8 +46,22 @@ def test_json_has_the_stable_fields(run) -> None:  # type: ignore[no-untyped-def
     report = json.loads(out)
     assert set(report) >= {"as_of", "summary", "findings"}
     assert set(report["summary"]) == {"met", "gap", "open", "unmeasured", "advisory"}
-    needed = {"plan", "requirement", "region", "level", "recurrence", "period_start", "period_end", "due", "measure",
-              "required", "actual", "status", "mandatory", "activities"}
+    needed = {
+        "plan",
+        "requirement",
+        "region",
+        "level",
+        "recurrence",
+        "period_start",
+        "period_end",
+        "due",
+        "measure",
+        "required",
+        "actual",
+        "status",
+        "mandatory",
+        "activities",
+    }
     for finding in report["findings"]:
         assert needed <= set(finding)
         assert finding["status"] in {"met", "gap", "open", "unmeasured"}
@@ -173,8 +187,9 @@ def test_two_files_of_one_unit_merge_and_a_repeated_id_is_an_error(run, tmp_path
     head = "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
     first = write(tmp_path, "a.yaml", head + "  - {id: x1, date: 2024-03-01, title: 发布会, requirements: [CQ-17]}\n")
     second = write(tmp_path, "b.yaml", head + "  - {id: x2, date: 2024-09-01, title: 发布会, requirements: [CQ-17]}\n")
-    _, out, _ = run("check", first, second, "--as-of", "2025-01-15", "--format", "json", "--requirement", "CQ-17",
-                    "--year", "2024")
+    _, out, _ = run(
+        "check", first, second, "--as-of", "2025-01-15", "--format", "json", "--requirement", "CQ-17", "--year", "2024"
+    )
     assert [f["status"] for f in json.loads(out)["findings"]] == ["met", "met"]
     clash = write(tmp_path, "c.yaml", head + "  - {id: x1, date: 2024-10-01, title: 发布会, requirements: [CQ-17]}\n")
     code, _, err = run("check", first, clash, "--as-of", "2025-01-15")

@@ -70,7 +70,9 @@ def test_every_count_has_a_basis_inside_its_quote_stating_the_number(catalogue: 
                     assert obligation.basis is not None
                     number = str(obligation.min_count)
                     assert number in obligation.basis or CHINESE_NUMERALS[obligation.min_count] in obligation.basis, (
-                        requirement.id, obligation.key)
+                        requirement.id,
+                        obligation.key,
+                    )
 
 
 def _seed(name: str) -> str:
@@ -82,7 +84,10 @@ def _seed(name: str) -> str:
 
 @pytest.mark.parametrize(
     ("plan_id", "seed"),
-    [("national-2021-2025", "national_plan_2021_2025.txt"), ("chongqing-impl", "chongqing_implementation_plan_2021.txt")],
+    [
+        ("national-2021-2025", "national_plan_2021_2025.txt"),
+        ("chongqing-impl", "chongqing_implementation_plan_2021.txt"),
+    ],
 )
 def test_every_quote_is_verbatim_in_the_source(catalogue: Catalogue, plan_id: str, seed: str) -> None:
     text = _seed(seed)
@@ -130,7 +135,10 @@ def test_cq31_and_cq79_split_by_level_and_counting_word(catalogue: Catalogue) ->
     assert cq31 is not None and cq79 is not None
     assert sorted((o.min_count, o.measure.value) for o in cq31.obligations) == [(1, "件"), (5, "件")]
     assert sorted((o.min_count, o.measure.value, o.recurrence.value) for o in cq79.obligations) == [
-        (1, "件", "annual"), (1, "次", "annual"), (10, "篇", "annual")]
+        (1, "件", "annual"),
+        (1, "次", "annual"),
+        (10, "篇", "annual"),
+    ]
 
 
 def test_school_year_and_ambiguous_readings_are_written_down(catalogue: Catalogue) -> None:
@@ -138,7 +146,8 @@ def test_school_year_and_ambiguous_readings_are_written_down(catalogue: Catalogu
     cq51 = plan.requirement("CQ-51")
     assert cq51 is not None
     assert [(o.levels, o.recurrence, o.min_count, o.measure) for o in cq51.obligations] == [
-        ([Level.SCHOOL], Recurrence.SCHOOL_YEAR, 12, Measure.CLASS_HOURS)]
+        ([Level.SCHOOL], Recurrence.SCHOOL_YEAR, 12, Measure.CLASS_HOURS)
+    ]
     readings = " ".join(r.text for r in plan.readings)
     for words in ("6月前", "双月", "全国土壤日"):
         assert words in readings

@@ -39,8 +39,11 @@ def test_examples_are_valid(run) -> None:  # type: ignore[no-untyped-def]
         (HEADER + activity(amounts="{页: 3}"), ":9:15:", "Input should be"),
         (HEADER + activity(colour="red"), ":9:5:", "unknown key 'colour'"),
         (HEADER + activity(title=""), ":5:5:", "'title' is required"),
-        (HEADER + "  - id: a1\n    date: 2024-03-10\n    date: 2024-03-11\n    title: x\n    requirements: [CQ-17]\n",
-         ":7:5:", "the key 'date' appears twice"),
+        (
+            HEADER + "  - id: a1\n    date: 2024-03-10\n    date: 2024-03-11\n    title: x\n    requirements: [CQ-17]\n",
+            ":7:5:",
+            "the key 'date' appears twice",
+        ),
         (HEADER + activity(date="2024-03-10", start="2024-03-01", end="2024-03-02"), ":5:5:", "either date"),
         (HEADER.replace("plans: [chongqing-impl]", "plans: [chongqing]"), ":1:9:", "unknown plan 'chongqing'"),
     ],
@@ -64,7 +67,10 @@ def test_each_bad_log_is_located_and_explained(run, tmp_path: Path, content: str
         (b"", "the file is empty"),
         (b"- a\n- b\n", "must be a mapping"),
         (b"just a line\n", "must be a mapping"),
-        (b"plans: [chongqing-impl]\nunit: x\nregion: \xe5\x9f\x8e\xe5\x8f\xa3\xe5\x8e\xbf\nactivities:\n\t- id: a\n", "tab"),
+        (
+            b"plans: [chongqing-impl]\nunit: x\nregion: \xe5\x9f\x8e\xe5\x8f\xa3\xe5\x8e\xbf\nactivities:\n\t- id: a\n",
+            "tab",
+        ),
         (b"a: &x [1]\nb: *x\n", "anchors and aliases"),
         (b"a: !!python/object:os.system ls\n", "!!python/object:os.system is not allowed"),
         (b"base: &b {id: x}\nactivities:\n  - <<: *b\n", "not allowed"),
@@ -81,7 +87,7 @@ def test_unreadable_files_are_refused_with_a_position(run, tmp_path: Path, conte
 
 def test_a_byte_order_mark_is_accepted(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path, "log.yaml", "\ufeff".encode() + (HEADER + activity()).encode())
-    code, out, err = run("validate", path)
+    code, _, err = run("validate", path)
     assert code == 0, err
 
 

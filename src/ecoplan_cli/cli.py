@@ -150,9 +150,9 @@ class SchemaKind(StrEnum):
 @app.command()
 def schema(kind: Annotated[SchemaKind, typer.Option("--kind")] = SchemaKind.log) -> None:
     """Print the JSON Schema of activity logs (or plans), for editors and other tools."""
-    from ecoplan_cli.load.json_schema import log_schema, plan_schema
-
     import json
+
+    from ecoplan_cli.load.json_schema import log_schema, plan_schema
 
     document = log_schema(_catalogue(None)) if kind is SchemaKind.log else plan_schema()
     _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -178,7 +178,9 @@ def _parse_as_of(value: str | None) -> date:
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(help="Activity log files (several: one report across regions).")],
-    as_of: Annotated[str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")
+    ] = None,
     within: Annotated[str, typer.Option("--within", help="Window for 'coming due', e.g. 30d, 2w.")] = "30d",
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
     output: Annotated[list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT:PATH (repeatable).")] = None,
@@ -201,11 +203,12 @@ def check(
 
     outputs: list[tuple[CheckFormat, Path]] = []
     for spec in output or []:
-        kind, _, path = spec.partition(":")
-        if not path or kind not in CheckFormat.__members__:
-            raise typer.BadParameter(f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CheckFormat)}",
-                                     param_hint="--output")
-        outputs.append((CheckFormat(kind), Path(path)))
+        kind, _, target = spec.partition(":")
+        if not target or kind not in CheckFormat.__members__:
+            raise typer.BadParameter(
+                f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CheckFormat)}", param_hint="--output"
+            )
+        outputs.append((CheckFormat(kind), Path(target)))
     statuses = set(status or [])
     unknown = statuses - {"met", "gap", "open", "unmeasured"}
     if unknown:

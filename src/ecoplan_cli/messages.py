@@ -15,7 +15,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # reading files
     "unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
     "file-too-large": ("the file is larger than {limit} bytes", "文件超过 {limit} 字节上限"),
-    "not-utf8": ("the file is not UTF-8 text (byte {byte}); save it as UTF-8", "文件不是 UTF-8 编码（字节 {byte}），请另存为 UTF-8"),
+    "not-utf8": (
+        "the file is not UTF-8 text (byte {byte}); save it as UTF-8",
+        "文件不是 UTF-8 编码（字节 {byte}），请另存为 UTF-8",
+    ),
     "empty-file": ("the file is empty", "文件为空"),
     "yaml-syntax": ("not valid YAML: {detail}", "YAML 语法错误：{detail}"),
     "too-deep": ("the document is nested deeper than {limit} levels", "文档嵌套超过 {limit} 层"),
@@ -23,12 +26,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "anchors and aliases (&name, *name) are not allowed here; write the value out",
         "此处不允许使用锚点和别名（&name、*name），请直接写出取值",
     ),
-    "merge-key": ("merge keys (<<) are not allowed here; write the keys out", "此处不允许使用合并键（<<），请直接写出各键"),
+    "merge-key": (
+        "merge keys (<<) are not allowed here; write the keys out",
+        "此处不允许使用合并键（<<），请直接写出各键",
+    ),
     "complex-key": ("a key must be a plain name", "键必须是普通名称"),
-    "custom-tag": ("the tag {tag} is not allowed; only plain YAML values are read", "不允许使用标签 {tag}，只读取普通 YAML 值"),
+    "custom-tag": (
+        "the tag {tag} is not allowed; only plain YAML values are read",
+        "不允许使用标签 {tag}，只读取普通 YAML 值",
+    ),
     "duplicate-key": ("the key '{key}' appears twice in this mapping", "键“{key}”在同一映射中重复出现"),
     "bad-scalar": ("'{value}' cannot be read: {detail}", "无法读取“{value}”：{detail}"),
-    "not-a-mapping": ("{what} must be a mapping of keys to values, not {found}", "{what}必须是“键: 值”映射，而不是{found}"),
+    "not-a-mapping": (
+        "{what} must be a mapping of keys to values, not {found}",
+        "{what}必须是“键: 值”映射，而不是{found}",
+    ),
     # schema
     "schema": ("{field}: {detail}", "{field}：{detail}"),
     "unknown-key": ("unknown key '{key}'{hint}", "未知的键“{key}”{hint}"),

@@ -62,8 +62,9 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     if problems:
         return CheckOutcome(None, problems, True)
     plans: dict[str, Plan] = {}
-    locations: dict[str, PlanLocation] = {key: PlanLocation(s.display_path, s.requirement_lines)
-                                          for key, s in catalogue.plans.items()}
+    locations: dict[str, PlanLocation] = {
+        key: PlanLocation(s.display_path, s.requirement_lines) for key, s in catalogue.plans.items()
+    }
     findings: list[Finding] = []
     for source in units:
         plans.update({plan.id: plan for plan in source.unit.plans})

@@ -50,8 +50,9 @@ common = settings(max_examples=60, deadline=None, suppress_health_check=[HealthC
 
 @common
 @given(levels, logs, activities(), days)
-def test_adding_an_activity_never_turns_met_into_gap_or_open(level: Level, acts: list[CountedActivity],
-                                                             extra: CountedActivity, as_of: date) -> None:
+def test_adding_an_activity_never_turns_met_into_gap_or_open(
+    level: Level, acts: list[CountedActivity], extra: CountedActivity, as_of: date
+) -> None:
     before = by_key(evaluate(unit(level, acts), as_of))
     after = by_key(evaluate(unit(level, [a for a in acts if a.id != extra.id] + [extra]), as_of))
     for key, finding in before.items():
@@ -81,8 +82,9 @@ def test_moving_as_of_later_never_turns_a_gap_back(level: Level, acts: list[Coun
 
 @common
 @given(levels, logs, days)
-def test_every_applicable_obligation_and_period_appears_exactly_once(level: Level, acts: list[CountedActivity],
-                                                                    as_of: date) -> None:
+def test_every_applicable_obligation_and_period_appears_exactly_once(
+    level: Level, acts: list[CountedActivity], as_of: date
+) -> None:
     findings = evaluate(unit(level, acts), as_of)
     seen = Counter((f.requirement, f.obligation, f.period_start) for f in findings)
     expected = Counter(
@@ -118,7 +120,8 @@ def test_the_press_center_conference_is_met_only_when_named() -> None:
 
 
 @pytest.mark.parametrize(
-    ("as_of", "status"), [(date(2024, 5, 1), Status.OPEN), (date(2024, 6, 30), Status.OPEN), (date(2024, 7, 1), Status.GAP)]
+    ("as_of", "status"),
+    [(date(2024, 5, 1), Status.OPEN), (date(2024, 6, 30), Status.OPEN), (date(2024, 7, 1), Status.GAP)],
 )
 def test_a_running_period_is_open_and_an_ended_one_a_gap(as_of: date, status: Status) -> None:
     findings = evaluate(unit(Level.COUNTY, []), as_of)
@@ -136,7 +139,11 @@ def test_periods_before_the_plan_took_effect_are_not_required() -> None:
 
 def test_amounts_count_in_their_own_counting_word() -> None:
     record = CountedActivity("w", date(2024, 6, 5), (Target(PLAN.id, "CQ-79"),), {Measure.ARTICLES: 12, Measure.PRODUCTS: 1})
-    findings = {f.obligation: f for f in evaluate(unit(Level.DISTRICT, [record]), date(2025, 1, 15)) if f.requirement == "CQ-79" and f.period_label == "2024"}
+    findings = {
+        f.obligation: f
+        for f in evaluate(unit(Level.DISTRICT, [record]), date(2025, 1, 15))
+        if f.requirement == "CQ-79" and f.period_label == "2024"
+    }
     assert (findings["articles"].actual, findings["articles"].status) == (12, Status.MET)
     assert (findings["products"].actual, findings["products"].status) == (1, Status.MET)
     assert (findings["campaign"].actual, findings["campaign"].status) == (0, Status.GAP)

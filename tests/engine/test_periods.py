@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -43,6 +44,6 @@ def test_the_period_containing_a_day_contains_it(recurrence: Recurrence, day: da
 def test_periods_tile_without_gaps_or_overlaps(recurrence: Recurrence, first: date, span: int) -> None:
     periods = list(calendar_periods(recurrence, first, first + timedelta(days=span)))
     assert periods[0].start <= first <= periods[0].end
-    for earlier, later in zip(periods, periods[1:], strict=False):
+    for earlier, later in itertools.pairwise(periods):
         assert later.start == earlier.end + timedelta(days=1)
     assert len({p.label for p in periods}) == len(periods)

@@ -7,9 +7,9 @@ day `Observance.on(year)` gives; where it gives none, `undated_observances` says
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-import datetime as dt
 from typing import Literal
 
 from ecoplan_cli.engine.applicability import binds, required_periods
@@ -184,7 +184,7 @@ def undated_observances(plans: Sequence[Plan], first: dt.date, last: dt.date) ->
                     continue
                 seen.add((observance.name, year))
                 items.append(_observance(plan, observance.name, observance.note, None, str(year)))
-    return sorted(items, key=lambda item: (item.period_label, item.plan, item.title))
+    return sorted(items, key=lambda item: (item.period_label, item.title, item.plan))
 
 
 def with_progress(items: Sequence[CalendarItem], findings: Iterable[Finding]) -> list[CalendarItem]:
@@ -196,8 +196,11 @@ def with_progress(items: Sequence[CalendarItem], findings: Iterable[Finding]) ->
     by_key = {(f.plan, f.requirement, f.obligation, f.period_start): f for f in findings}
     result: list[CalendarItem] = []
     for item in items:
+        if item.kind != "due" or item.period_start is None:
+            result.append(item)
+            continue
         finding = by_key.get((item.plan, item.requirement, item.obligation, item.period_start))
-        if item.kind == "due" and finding is not None:
+        if finding is not None:
             item = replace(item, status=finding.status, actual=finding.actual)
         result.append(item)
     return result

@@ -115,9 +115,7 @@ def evaluate(unit: Unit, as_of: date) -> list[Finding]:
             for obligation in requirement.obligations:
                 if not binds(obligation, unit.level):
                     continue
-                relevant = [
-                    a for a in done if any(counts_toward(t, plan, requirement, obligation) for t in a.targets)
-                ]
+                relevant = [a for a in done if any(counts_toward(t, plan, requirement, obligation) for t in a.targets)]
                 for period in periods_started_by(plan, obligation, as_of):
                     inside = sorted((a for a in relevant if a.day in period), key=lambda a: (a.day, a.id))
                     actual = sum(a.amount(obligation.measure) for a in inside)

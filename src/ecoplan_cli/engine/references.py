@@ -51,7 +51,5 @@ def resolve(reference: str, plans: Mapping[str, Plan]) -> Target | ReferenceErro
     plan, requirement = found[0]
     if key is not None and requirement.obligation(key) is None:
         known = ", ".join(f"{requirement.id}/{o.key}" for o in requirement.obligations)
-        return ReferenceError_(
-            "unknown-obligation", (("requirement", requirement.id), ("key", key), ("known", known))
-        )
+        return ReferenceError_("unknown-obligation", (("requirement", requirement.id), ("key", key), ("known", known)))
     return Target(plan.id, requirement.id, key)

@@ -49,10 +49,7 @@ def load_plan_file(path: str, display_path: str | None = None) -> PlanSource:
     """Read and validate one plan file; raises InputError with located problems."""
     document = read_file(path, display_path)
     plan = validate(Plan, document)
-    lines = {
-        requirement.id: document.position(("requirements", index))[0]
-        for index, requirement in enumerate(plan.requirements)
-    }
+    lines = {requirement.id: document.position(("requirements", index))[0] for index, requirement in enumerate(plan.requirements)}
     return PlanSource(plan, path, display_path or path, lines)
 
 

@@ -11,7 +11,7 @@ from ecoplan_cli.engine.references import ReferenceError_, Target, resolve
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import Document, Path, read_file
+from ecoplan_cli.load.yaml_source import Path, read_file
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
 from ecoplan_cli.model.log import OCCURRENCE_MEASURES
@@ -88,24 +88,38 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
         for ref_index, reference in enumerate(activity.requirements):
             outcome = resolve(reference, plans)
             if isinstance(outcome, ReferenceError_):
-                params = dict(outcome.params)
+                params: dict[str, object] = dict(outcome.params)
                 if outcome.code == "unknown-requirement":
                     ids = [r.id for p in plans.values() for r in p.requirements]
-                    params["hint"] = _suggest(params.pop("requirement"), ids)
-                problems.append(at((*here, "requirements", ref_index), outcome.code, **params))
+                    params["hint"] = _suggest(str(params.pop("requirement")), ids)
+                line, column = document.position((*here, "requirements", ref_index))
+                problems.append(Problem(path, line, column, outcome.code, text(outcome.code, **params)))
                 continue
             resolved.append(outcome)
             plan = plans[outcome.plan]
             day_field = "date" if activity.date is not None else "end"
             if not plan.period.start <= activity.counted_on <= plan.period.end:
                 problems.append(
-                    at((*here, day_field), "date-out-of-period", date=activity.counted_on.isoformat(), plan=plan.id,
-                       start=plan.period.start.isoformat(), end=plan.period.end.isoformat())
+                    at(
+                        (*here, day_field),
+                        "date-out-of-period",
+                        date=activity.counted_on.isoformat(),
+                        plan=plan.id,
+                        start=plan.period.start.isoformat(),
+                        end=plan.period.end.isoformat(),
+                    )
                 )
             unstated = unstated_measure(activity.amounts, outcome, plan)
             if unstated is not None:
-                warnings.append(at((*here, "requirements", ref_index), "measure-not-stated", severity=Severity.WARNING,
-                                   requirement=outcome.requirement, measure=unstated.value))
+                warnings.append(
+                    at(
+                        (*here, "requirements", ref_index),
+                        "measure-not-stated",
+                        severity=Severity.WARNING,
+                        requirement=outcome.requirement,
+                        measure=unstated.value,
+                    )
+                )
         targets[activity.id] = tuple(dict.fromkeys(resolved))
     if problems:
         raise InputError(sorted(set(problems)))
@@ -118,11 +132,7 @@ def unstated_measure(amounts: dict[Measure, int], target: Target, plan: Plan) ->
     """The counting word of a named obligation that the activity does not state (it would count 0), if any."""
     requirement = plan.requirement(target.requirement)
     assert requirement is not None
-    measures = {
-        o.measure
-        for o in requirement.obligations
-        if target.obligation in (None, o.key) and o.min_count is not None
-    }
+    measures = {o.measure for o in requirement.obligations if target.obligation in (None, o.key) and o.min_count is not None}
     stated = set(amounts) if amounts else set(OCCURRENCE_MEASURES)
     if not measures or measures & stated:
         return None

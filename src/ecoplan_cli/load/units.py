@@ -38,8 +38,13 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                 if activity.id in where:
                     first_file, first_line = where[activity.id]
                     problems.append(
-                        Problem(log.path, line, 1, "duplicate-activity",
-                                text("duplicate-activity", id=activity.id, first=f"{first_file}:{first_line}:1"))
+                        Problem(
+                            log.path,
+                            line,
+                            1,
+                            "duplicate-activity",
+                            text("duplicate-activity", id=activity.id, first=f"{first_file}:{first_line}:1"),
+                        )
                     )
                     continue
                 where[activity.id] = (log.path, line)

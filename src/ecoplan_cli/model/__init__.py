@@ -3,8 +3,8 @@
 from ecoplan_cli.model.common import Level, Measure, Recurrence
 from ecoplan_cli.model.log import Activity, ActivityLog
 from ecoplan_cli.model.plan import (
-    Observance,
     Obligation,
+    Observance,
     Plan,
     PlanPeriod,
     Reading,
@@ -19,14 +19,14 @@ __all__ = [
     "ActivityLog",
     "Level",
     "Measure",
-    "Observance",
     "Obligation",
+    "Observance",
     "Plan",
     "PlanPeriod",
     "Reading",
+    "Recurrence",
     "Region",
     "RegionRegistry",
-    "Recurrence",
     "RelativeDeadline",
     "Requirement",
     "SourceDocument",

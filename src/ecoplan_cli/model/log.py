@@ -26,9 +26,7 @@ class Activity(StrictModel):
     end: IsoDate | None = None
     title: Text
     requirements: list[Reference] = Field(min_length=1, description="Requirement ids it counts toward.")
-    amounts: dict[Measure, Count] = Field(
-        default_factory=dict, description="How much, by counting word; default one 次."
-    )
+    amounts: dict[Measure, Count] = Field(default_factory=dict, description="How much, by counting word; default one 次.")
     evidence: list[Text] = Field(default_factory=list)
     note: Text | None = None
 
@@ -61,9 +59,7 @@ class Activity(StrictModel):
 
 
 class ActivityLog(StrictModel):
-    plans: list[Text] = Field(
-        min_length=1, description="The plans this unit answers to (ids, or paths of plan files)."
-    )
+    plans: list[Text] = Field(min_length=1, description="The plans this unit answers to (ids, or paths of plan files).")
     unit: Text = Field(description="The reporting unit, e.g. 城口县生态环境局.")
     region: Text = Field(description="A region of the registry; its level decides which obligations apply.")
     level: Level | None = Field(default=None, description="Override the region's level, e.g. school for a school's log.")

@@ -34,7 +34,8 @@ class Obligation(StrictModel):
     )
     measure: Measure = Field(default=Measure.TIMES, description="The counting word of min_count.")
     deadline: IsoDate | None = Field(
-        default=None, description="Due date of a once/plan_period obligation; for periodic ones, the last day it applies."
+        default=None,
+        description="Due date of a once/plan_period obligation; for periodic ones, the last day it applies.",
     )
     mandatory: Flag = Field(default=True, description="False for 鼓励/有条件的/探索/积极争取/可: unmet is advice.")
     explicit_only: Flag = Field(

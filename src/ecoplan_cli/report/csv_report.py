@@ -9,9 +9,27 @@ from ecoplan_cli.report.base import CheckReport
 from ecoplan_cli.report.json_report import finding_record
 
 COLUMNS = (
-    "plan", "requirement", "obligation", "title", "unit", "region", "level", "recurrence", "period",
-    "period_start", "period_end", "due", "measure", "required", "actual", "missing", "status", "mandatory",
-    "activities", "lead", "log_file",
+    "plan",
+    "requirement",
+    "obligation",
+    "title",
+    "unit",
+    "region",
+    "level",
+    "recurrence",
+    "period",
+    "period_start",
+    "period_end",
+    "due",
+    "measure",
+    "required",
+    "actual",
+    "missing",
+    "status",
+    "mandatory",
+    "activities",
+    "lead",
+    "log_file",
 )
 
 

@@ -73,8 +73,12 @@ def render(report: CheckReport) -> str:
         )
         properties = ET.SubElement(suite, "properties")
         log_file = report.unit_files.get((unit, region), ("",))
-        for name, value in (("as_of", report.as_of.isoformat()), ("log_file", ";".join(log_file)),
-                            ("region", region), ("unit", unit)):
+        for name, value in (
+            ("as_of", report.as_of.isoformat()),
+            ("log_file", ";".join(log_file)),
+            ("region", region),
+            ("unit", unit),
+        ):
             ET.SubElement(properties, "property", {"name": name, "value": value})
         suite.extend(cases)
         ET.SubElement(suite, "system-out").text = ""

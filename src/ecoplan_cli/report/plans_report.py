@@ -42,8 +42,10 @@ def render_table(sources: list[PlanSource]) -> str:
         plan = source.plan
         obligations = [o for r in plan.requirements for o in r.obligations]
         console.rule(f"{plan.id} — {plan.title}")
-        console.print(f"{plan.period.start} … {plan.period.end} · effective {plan.effective_date} · "
-                      f"{len(plan.requirements)} requirements · {len(obligations)} obligations · {source.display_path}")
+        console.print(
+            f"{plan.period.start} … {plan.period.end} · effective {plan.effective_date} · "
+            f"{len(plan.requirements)} requirements · {len(obligations)} obligations · {source.display_path}"
+        )
         if plan.implements:
             console.print(f"implements {plan.implements}")
         recurrence = Counter(o.recurrence.value for o in obligations)
@@ -149,8 +151,14 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
     for o in requirement.obligations:
         count = f"≥{o.min_count} {o.measure.value}" if o.min_count else "—"
         kind = "mandatory" if o.mandatory else "encouraged"
-        table.add_row(o.key, ", ".join(level.value for level in o.levels), o.recurrence.value, count,
-                      o.deadline.isoformat() if o.deadline else "—", kind)
+        table.add_row(
+            o.key,
+            ", ".join(level.value for level in o.levels),
+            o.recurrence.value,
+            count,
+            o.deadline.isoformat() if o.deadline else "—",
+            kind,
+        )
     console.print(table)
     for o in requirement.obligations:
         if o.basis or o.note:

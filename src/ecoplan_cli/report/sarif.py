@@ -60,9 +60,7 @@ def _result(report: CheckReport, finding: Finding, rule_index: int) -> dict[str,
                 "message": {"text": f"{finding.requirement} in the plan file"},
             }
         ],
-        "partialFingerprints": {
-            "ecoplanFinding/v1": hashlib.sha256(finding_id(finding).encode("utf-8")).hexdigest()
-        },
+        "partialFingerprints": {"ecoplanFinding/v1": hashlib.sha256(finding_id(finding).encode("utf-8")).hexdigest()},
         "properties": {
             "period": finding.period_label,
             "due": finding.due.isoformat(),

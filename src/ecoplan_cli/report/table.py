@@ -29,7 +29,7 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
         if ident != previous:
             label.append(f" {finding.title}", style="default")
         previous = ident
-        cells = [label, finding.period_label, required_text(finding)]
+        cells: list[Text | str] = [label, finding.period_label, required_text(finding)]
         if due_column:
             cells.append(finding.due.isoformat())
         table.add_row(*cells)
@@ -67,8 +67,15 @@ def _unmeasured_table(rows: list[Finding]) -> Table:
 
 def _unit_section(console: Console, report: CheckReport, findings: list[Finding]) -> None:
     first = findings[0]
-    console.rule(text("report-heading", region=first.region, unit=first.unit, level=first.level.value,
-                      as_of=report.as_of.isoformat()))
+    console.rule(
+        text(
+            "report-heading",
+            region=first.region,
+            unit=first.unit,
+            level=first.level.value,
+            as_of=report.as_of.isoformat(),
+        )
+    )
     gaps = [f for f in findings if f.status is Status.GAP and f.mandatory]
     advice = [f for f in findings if f.status is Status.GAP and not f.mandatory]
     due = [f for f in report.coming_due if f.unit == first.unit and f.region == first.region]
@@ -92,8 +99,15 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
 
 def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
-                      legacy_windows=False, color_system="standard" if color else None)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        legacy_windows=False,
+        color_system="standard" if color else None,
+    )
     units: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in report.findings:
         units[(finding.region, finding.unit)].append(finding)
