@@ -276,3 +276,33 @@ def test_table_groups_by_month(plans: list[Plan], lang: str, month: str, missing
     assert lines[heading] == month
     assert "\x1b[" not in text
     assert all(len(line) <= 100 for line in text.splitlines())
+
+
+def test_calendar_command_for_a_county(run) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    code, out, _ = run("calendar", "--year", "2024", "--region", "城口县", "--format", "json")
+    assert code == 0
+    items = json.loads(out)["items"]
+    cq17 = [i["date"] for i in items if i["requirement"] == "CQ-17"]
+    assert cq17 == ["2024-06-30", "2024-12-31"]
+    assert not any(i["requirement"] == "CQ-16" for i in items)
+    code, ics, _ = run("calendar", "--year", "2024", "--region", "城口县", "--format", "ics", "--alarm-days", "3")
+    assert code == 0
+    events = [e for e in Calendar.from_ical(ics).walk("VEVENT") if "CQ-17" in str(e.get("SUMMARY"))]
+    assert len(events) == 2
+    code, table, _ = run("calendar", "--year", "2024", "--region", "城口县", "--lang", "en")
+    assert code == 0 and "CQ-17/county" in table
+
+
+def test_calendar_with_a_log_shows_what_is_met(run) -> None:  # type: ignore[no-untyped-def]
+    from conftest import EXAMPLES
+
+    log = EXAMPLES / "chengkou-county.yaml"
+    code, out, _ = run("calendar", "--year", "2023", "--log", log, "--as-of", "2025-01-15", "--format", "json")
+    assert code == 0
+    statuses = {i["period"]: i["status"] for i in json.loads(out)["items"] if i["requirement"] == "CQ-17"}
+    assert statuses == {"2023-H1": "met", "2023-H2": "gap"}
+    _, out, _ = run("calendar", "--year", "2023", "--log", log, "--as-of", "2023-12-01", "--format", "json")
+    statuses = {i["period"]: i["status"] for i in json.loads(out)["items"] if i["requirement"] == "CQ-17"}
+    assert statuses == {"2023-H1": "met", "2023-H2": "open"}

@@ -242,6 +242,82 @@ def check(
     raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)
 
 
+class CalendarFormat(StrEnum):
+    table = "table"
+    ics = "ics"
+    json = "json"
+
+
+@app.command()
+def calendar(
+    year: Annotated[int | None, typer.Option("--year", help="The calendar year (default: this year).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Window start (ISO date), with --to.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Window end (ISO date), with --from.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="A region; its level decides what applies.")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="A level: province, district, county, school …")] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help="Only requirements this unit leads.")] = None,
+    plan: Annotated[list[str] | None, typer.Option("--plan", help="Only these plans.")] = None,
+    mandatory_only: Annotated[bool, typer.Option("--mandatory-only", help="Leave out encouraged obligations.")] = False,
+    log: Annotated[Path | None, typer.Option("--log", help="Show, per item, whether this log already meets it.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="With --log: progress as of this date (default today).")
+    ] = None,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f")] = CalendarFormat.table,
+    alarm_days: Annotated[int, typer.Option("--alarm-days", min=0, help="ICS reminder, days before each due date.")] = 7,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The planner's year: every due date and dated observance, as a table, an .ics calendar or JSON."""
+    chosen = set_language(lang)
+    from ecoplan_cli.engine.calendar import calendar_items, undated_observances, with_progress, year_window
+    from ecoplan_cli.engine.evaluate import evaluate
+    from ecoplan_cli.load.logs import load_logs
+    from ecoplan_cli.load.units import merge
+    from ecoplan_cli.model import Level
+
+    catalogue = _catalogue(plan_file)
+    if (from_ is None) != (to is None):
+        raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
+    first, last = (_parse_as_of(from_), _parse_as_of(to)) if from_ and to else year_window(year or date.today().year)
+    plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
+    chosen_level: Level | None = None
+    if region:
+        found = catalogue.region(region)
+        if found is None:
+            raise typer.BadParameter(f"unknown region '{region}'", param_hint="--region")
+        chosen_level = found.level
+    elif level:
+        if level not in Level.__members__.values():
+            raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+        chosen_level = Level(level)
+    unit = None
+    if log is not None:
+        logs, problems = load_logs([str(log)], catalogue)
+        units, more = merge(logs)
+        if problems or more:
+            _fail(problems + more, EXIT_INPUT)
+        unit = units[0].unit
+        chosen_level = unit.level
+    items = calendar_items(plans, chosen_level, first, last, leads=frozenset(lead or ()), mandatory_only=mandatory_only)
+    items += undated_observances(plans, first, last)
+    if unit is not None:
+        items = with_progress(items, evaluate(unit, _parse_as_of(as_of)))
+    if format is CalendarFormat.ics:
+        from ecoplan_cli.report import calendar_ics
+
+        _write(calendar_ics.render(items, alarm_days=alarm_days, region=region or (level or ""), first=first))
+    elif format is CalendarFormat.json:
+        from ecoplan_cli.report import calendar_json
+
+        _write(calendar_json.render(items, first=first, last=last))
+    else:
+        from ecoplan_cli.report import calendar_table
+
+        table_width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)
+        _write(calendar_table.render(items, first=first, last=last, width=table_width, lang=chosen))
+
+
 def main() -> None:
     try:
         app()
