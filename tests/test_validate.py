@@ -112,3 +112,26 @@ def test_naming_an_articles_obligation_without_articles_warns(run, tmp_path: Pat
 def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
     code, _, _ = run("validate")
     assert code == 2
+
+
+def test_the_shipped_json_schemas_match_the_models(run) -> None:  # type: ignore[no-untyped-def]
+    from conftest import ROOT
+
+    for kind, name in (("log", "activity-log.schema.json"), ("plan", "plan.schema.json")):
+        code, out, _ = run("schema", "--kind", kind)
+        assert code == 0
+        assert out == (ROOT / "schema" / name).read_text(encoding="utf-8"), f"regenerate schema/{name}"
+
+
+def test_the_log_schema_accepts_the_examples_and_rejects_a_bad_log(run) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    _, out, _ = run("schema")
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text(encoding="utf-8")), default=str))
+        assert list(validator.iter_errors(data)) == [], path
+    assert list(validator.iter_errors({"plans": ["chongqing-impl"], "unit": "x", "region": "城口县", "colour": 1}))
