@@ -22,6 +22,7 @@ def catalogue() -> Catalogue:
 def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Run the CLI in-process: returns (exit code, stdout, stderr)."""
     monkeypatch.delenv("ECOPLAN_AS_OF", raising=False)
+    monkeypatch.chdir(ROOT)  # reports name files as given: relative paths keep golden files checkout-independent
     runner = CliRunner()
 
     def invoke(*args: str) -> tuple[int, str, str]:

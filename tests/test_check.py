@@ -14,7 +14,7 @@ from conftest import EXAMPLES, ROOT, write
 
 SCHEMAS = ROOT.parent / "shared" / "schemas"
 GOLDEN = Path(__file__).parent / "golden"
-COUNTY = EXAMPLES / "chengkou-county.yaml"
+COUNTY = Path("examples") / "chengkou-county.yaml"
 AS_OF = ("--as-of", "2025-01-15")
 
 
