@@ -57,6 +57,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{ref}' is in several plans ({plans}); write it as plan:id, e.g. {example}",
         "“{ref}”同时属于多个计划（{plans}），请写成“计划:编号”，如 {example}",
     ),
+    "unknown-subunit": (
+        "unknown sub-unit '{subunit}'; the plans list: {known}",
+        "未知的下级单位“{subunit}”；计划中列出的有：{known}",
+    ),
     "duplicate-activity": (
         "activity id '{id}' is used twice (first at {first})",
         "活动编号“{id}”重复使用（首次出现在 {first}）",

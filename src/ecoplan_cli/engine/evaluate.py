@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ecoplan_cli.engine.applicability import binds, periods_started_by
+from ecoplan_cli.engine.periods import Period
 from ecoplan_cli.engine.references import Target
 from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
 from ecoplan_cli.model.ids import natural_key
@@ -29,6 +30,7 @@ class CountedActivity:
     day: date
     targets: tuple[Target, ...]
     amounts: Mapping[Measure, int] = field(default_factory=dict)
+    subunit: str | None = None
 
     def amount(self, measure: Measure) -> int:
         if not self.amounts:
@@ -73,14 +75,23 @@ class Finding:
     mandatory: bool
     activities: tuple[str, ...]
     lead: tuple[str, ...]
+    subunit: str | None = None  # the 街道/社区 of a per-sub-unit obligation
 
     @property
     def missing(self) -> int:
         return 0 if self.required is None else max(0, self.required - self.actual)
 
     @property
-    def sort_key(self) -> tuple[str, str, str, str, date, str]:
-        return (self.unit, self.region, self.plan, natural_key(self.requirement), self.period_start, self.obligation)
+    def sort_key(self) -> tuple[str, str, str, str, date, str, str]:
+        return (
+            self.unit,
+            self.region,
+            self.plan,
+            natural_key(self.requirement),
+            self.period_start,
+            self.obligation,
+            self.subunit or "",
+        )
 
 
 def counts_toward(target: Target, plan: Plan, requirement: Requirement, obligation: Obligation) -> bool:
@@ -116,35 +127,52 @@ def evaluate(unit: Unit, as_of: date) -> list[Finding]:
                 if not binds(obligation, unit.level):
                     continue
                 relevant = [a for a in done if any(counts_toward(t, plan, requirement, obligation) for t in a.targets)]
+                scopes: list[str | None] = list(plan.subunits.get(obligation.per, ())) if obligation.per else [None]
                 for period in periods_started_by(plan, obligation, as_of):
-                    inside = sorted((a for a in relevant if a.day in period), key=lambda a: (a.day, a.id))
-                    actual = sum(a.amount(obligation.measure) for a in inside)
-                    required = obligation.required
-                    findings.append(
-                        Finding(
-                            plan=plan.id,
-                            requirement=requirement.id,
-                            obligation=obligation.key,
-                            title=requirement.title,
-                            unit=unit.name,
-                            region=unit.region,
-                            level=unit.level,
-                            recurrence=obligation.recurrence,
-                            period_label=period.label,
-                            period_start=period.start,
-                            period_end=period.end,
-                            due=period.end,
-                            measure=obligation.measure,
-                            required=required,
-                            actual=actual,
-                            status=status_of(required, actual, period.end, as_of),
-                            mandatory=obligation.mandatory,
-                            activities=tuple(a.id for a in inside),
-                            lead=tuple(requirement.lead),
+                    for scope in scopes:
+                        inside = sorted(
+                            (a for a in relevant if a.day in period and (scope is None or a.subunit == scope)),
+                            key=lambda a: (a.day, a.id),
                         )
-                    )
+                        findings.append(_finding(unit, plan, requirement, obligation, period, inside, as_of, scope))
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _finding(
+    unit: Unit,
+    plan: Plan,
+    requirement: Requirement,
+    obligation: Obligation,
+    period: Period,
+    inside: Sequence[CountedActivity],
+    as_of: date,
+    subunit: str | None,
+) -> Finding:
+    actual = sum(a.amount(obligation.measure) for a in inside)
+    required = obligation.required
+    return Finding(
+        plan=plan.id,
+        requirement=requirement.id,
+        obligation=obligation.key,
+        title=requirement.title,
+        unit=unit.name,
+        region=unit.region,
+        level=unit.level,
+        recurrence=obligation.recurrence,
+        period_label=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        due=period.end,
+        measure=obligation.measure,
+        required=required,
+        actual=actual,
+        status=status_of(required, actual, period.end, as_of),
+        mandatory=obligation.mandatory,
+        activities=tuple(a.id for a in inside),
+        lead=tuple(requirement.lead),
+        subunit=subunit,
+    )
 
 
 def coming_due(findings: Iterable[Finding], as_of: date, within: timedelta) -> list[Finding]:

@@ -38,7 +38,10 @@ class Catalogue:
         return next((r for r in self.regions if name == r.name or name in r.aliases), None)
 
     def with_plan(self, source: PlanSource) -> Catalogue:
-        return Catalogue({**self.plans, source.plan.id: source}, self.regions)
+        """This catalogue with a user's plan (replacing a plan of the same id) and the regions it declares."""
+        known = {r.name for r in self.regions}
+        added = tuple(r for r in source.plan.regions if r.name not in known)
+        return Catalogue({**self.plans, source.plan.id: source}, self.regions + added)
 
 
 def package_file(*parts: str) -> FsPath:
@@ -48,7 +51,7 @@ def package_file(*parts: str) -> FsPath:
 def load_plan_file(path: str, display_path: str | None = None) -> PlanSource:
     """Read and validate one plan file; raises InputError with located problems."""
     document = read_file(path, display_path)
-    plan = validate(Plan, document)
+    plan = validate(Plan, document).with_parameters()
     lines = {requirement.id: document.position(("requirements", index))[0] for index, requirement in enumerate(plan.requirements)}
     return PlanSource(plan, path, display_path or path, lines)
 

@@ -84,6 +84,12 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
         lines[activity.id] = document.position(here)[0]
         if not plans:
             continue
+        if activity.subunit is not None:
+            known = sorted({name for plan in plans.values() for names in plan.subunits.values() for name in names})
+            if activity.subunit not in known:
+                problems.append(
+                    at((*here, "subunit"), "unknown-subunit", subunit=activity.subunit, known="、".join(known) or "—")
+                )
         resolved: list[Target] = []
         for ref_index, reference in enumerate(activity.requirements):
             outcome = resolve(reference, plans)

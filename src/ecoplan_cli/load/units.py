@@ -49,7 +49,9 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                     continue
                 where[activity.id] = (log.path, line)
                 activities.append(
-                    CountedActivity(activity.id, activity.counted_on, log.targets[activity.id], dict(activity.amounts))
+                    CountedActivity(
+                        activity.id, activity.counted_on, log.targets[activity.id], dict(activity.amounts), activity.subunit
+                    )
                 )
         unit = Unit(
             name=name,

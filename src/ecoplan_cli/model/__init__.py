@@ -21,6 +21,7 @@ __all__ = [
     "Measure",
     "Obligation",
     "Observance",
+    "Parameter",
     "Plan",
     "PlanPeriod",
     "Reading",

@@ -27,6 +27,9 @@ class Activity(StrictModel):
     title: Text
     requirements: list[Reference] = Field(min_length=1, description="Requirement ids it counts toward.")
     amounts: dict[Measure, Count] = Field(default_factory=dict, description="How much, by counting word; default one 次.")
+    subunit: Text | None = Field(
+        default=None, description="The sub-unit it was done in (a 街道 or 社区), for per-sub-unit rules."
+    )
     evidence: list[Text] = Field(default_factory=list)
     note: Text | None = None
 

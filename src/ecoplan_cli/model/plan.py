@@ -8,6 +8,7 @@ from typing import Annotated, Self
 from pydantic import Field, Strict, StringConstraints, model_validator
 
 from ecoplan_cli.model.common import Flag, IsoDate, Level, Measure, PositiveCount, Recurrence, StrictModel, Text
+from ecoplan_cli.model.region import Region
 
 PLAN_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 REQUIREMENT_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+$"
@@ -32,6 +33,15 @@ class Obligation(StrictModel):
         description="At least this many per period. None: no number is stated (unmeasured), "
         "or, for once/plan_period, one recorded completion.",
     )
+    count_param: ObligationKey | None = Field(
+        default=None,
+        description="Instead of min_count: the name of a plan parameter (params:) the user fills in once, for "
+        "placeholders such as 每周撰写x篇.",
+    )
+    per: Text | None = Field(
+        default=None,
+        description="One obligation per sub-unit of this kind (街道, 社区 …), listed under the plan's subunits:.",
+    )
     measure: Measure = Field(default=Measure.TIMES, description="The counting word of min_count.")
     deadline: IsoDate | None = Field(
         default=None,
@@ -51,7 +61,9 @@ class Obligation(StrictModel):
             raise ValueError(f"a {self.recurrence.value} obligation needs a deadline")
         if self.recurrence is Recurrence.ONGOING and self.min_count is not None:
             raise ValueError("an ongoing obligation has no count; give it a recurrence")
-        if self.min_count is not None and self.basis is None:
+        if self.min_count is not None and self.count_param is not None:
+            raise ValueError("give min_count or count_param, not both")
+        if (self.min_count is not None or self.count_param is not None) and self.basis is None:
             raise ValueError("a count needs its basis: the words of the quote that state it")
         return self
 
@@ -152,6 +164,14 @@ class Observance(StrictModel):
         return next((d for d in self.dates if d.year == year), None)
 
 
+class Parameter(StrictModel):
+    """A placeholder of the source text (x, xx) that the plan's user fills in once."""
+
+    text: Text = Field(description="The source words with the placeholder, e.g. 每周撰写x篇原创文章.")
+    value: PositiveCount | None = Field(default=None, description="The number filled in; None until decided.")
+    description: Text | None = None
+
+
 class Plan(StrictModel):
     id: PlanId
     title: Text
@@ -163,6 +183,11 @@ class Plan(StrictModel):
     implements: PlanId | None = Field(default=None, description="The parent plan this one implements.")
     readings: list[Reading] = Field(default_factory=list)
     observances: list[Observance] = Field(default_factory=list)
+    params: dict[ObligationKey, Parameter] = Field(default_factory=dict, description="Placeholders filled in once.")
+    subunits: dict[Text, list[Text]] = Field(
+        default_factory=dict, description="Sub-units by kind (街道: [...], 社区: [...]) for obligations with per:."
+    )
+    regions: list[Region] = Field(default_factory=list, description="Regions this plan adds to the registry.")
     requirements: list[Requirement] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -173,5 +198,28 @@ class Plan(StrictModel):
             raise ValueError(f"requirement ids repeated: {', '.join(duplicates)}")
         return self
 
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        for requirement in self.requirements:
+            for obligation in requirement.obligations:
+                if obligation.count_param is not None and obligation.count_param not in self.params:
+                    raise ValueError(f"{requirement.id}/{obligation.key}: no parameter '{obligation.count_param}' under params")
+                if obligation.per is not None and obligation.per not in self.subunits:
+                    raise ValueError(f"{requirement.id}/{obligation.key}: no sub-units of kind '{obligation.per}' under subunits")
+        return self
+
     def requirement(self, requirement_id: str) -> Requirement | None:
         return next((r for r in self.requirements if r.id == requirement_id), None)
+
+    def with_parameters(self) -> Plan:
+        """This plan with every count_param replaced by its value (an unset one leaves the obligation unmeasured)."""
+        if not any(o.count_param for r in self.requirements for o in r.obligations):
+            return self
+        requirements = []
+        for requirement in self.requirements:
+            obligations = [
+                o.model_copy(update={"min_count": self.params[o.count_param].value}) if o.count_param else o
+                for o in requirement.obligations
+            ]
+            requirements.append(requirement.model_copy(update={"obligations": obligations}))
+        return self.model_copy(update={"requirements": requirements})

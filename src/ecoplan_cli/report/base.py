@@ -59,7 +59,8 @@ def summary(findings: tuple[Finding, ...]) -> dict[str, int]:
 
 def finding_id(finding: Finding) -> str:
     """A stable identity for a finding: the same obligation-period of the same unit, run after run."""
-    return f"{finding.plan}:{finding.requirement}/{finding.obligation}@{finding.region}/{finding.unit}#{finding.period_label}"
+    where = f"{finding.region}/{finding.unit}" + (f"/{finding.subunit}" if finding.subunit else "")
+    return f"{finding.plan}:{finding.requirement}/{finding.obligation}@{where}#{finding.period_label}"
 
 
 def required_text(finding: Finding) -> str:

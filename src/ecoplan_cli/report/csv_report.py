@@ -29,6 +29,7 @@ COLUMNS = (
     "mandatory",
     "activities",
     "lead",
+    "subunit",
     "log_file",
 )
 

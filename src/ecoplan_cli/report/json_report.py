@@ -32,6 +32,7 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
         "mandatory": finding.mandatory,
         "activities": list(finding.activities),
         "lead": list(finding.lead),
+        "subunit": finding.subunit,
         "log_file": report.log_file(finding),
     }
 

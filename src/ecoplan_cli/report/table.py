@@ -29,7 +29,8 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
         if ident != previous:
             label.append(f" {finding.title}", style="default")
         previous = ident
-        cells: list[Text | str] = [label, finding.period_label, required_text(finding)]
+        period = f"{finding.period_label} {finding.subunit}" if finding.subunit else finding.period_label
+        cells: list[Text | str] = [label, period, required_text(finding)]
         if due_column:
             cells.append(finding.due.isoformat())
         table.add_row(*cells)
