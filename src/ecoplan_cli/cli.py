@@ -142,6 +142,78 @@ def validate(
         typer.echo(text("file-valid", file=log.path, count=len(log.log.activities)))
 
 
+@app.command("plan-check")
+def plan_check(
+    files: Annotated[list[Path], typer.Argument(help="Plan files to check.")],
+    lang: LangOption = None,
+) -> None:
+    """Check user plan files: schema, unique ids, parameters, sub-units, bases inside quotes, implements-links."""
+    set_language(lang)
+    from ecoplan_cli.load.catalogue import bundled
+    from ecoplan_cli.load.plan_checks import advice, link_problems, structural_problems
+    from ecoplan_cli.load.problems import InputError
+    from ecoplan_cli.load.validation import validate as validate_model
+    from ecoplan_cli.load.yaml_source import read_file
+    from ecoplan_cli.model import Plan
+
+    catalogue = bundled()
+    problems = []
+    for path in files:
+        try:
+            document = read_file(str(path))
+            plan = validate_model(Plan, document)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        found = structural_problems(plan, document) + link_problems(plan, document, catalogue)
+        for warning in advice(plan, document):
+            typer.echo(warning.render(), err=True)
+        if found:
+            problems.extend(found)
+        else:
+            typer.echo(text("plan-valid", file=str(path), plan=plan.id, count=len(plan.requirements)))
+    if problems:
+        for problem in sorted(problems):
+            typer.echo(problem.render(), err=True)
+        raise typer.Exit(EXIT_GAP)
+
+
+@app.command()
+def trace(
+    plan_id: Annotated[str, typer.Argument(metavar="PLAN", help="A plan id (chongqing-impl) or a plan file.")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the parent items no requirement covers.")] = False,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The traceability matrix: for each parent item, the requirements implementing it, and what is left uncovered."""
+    set_language(lang)
+    from ecoplan_cli.report import trace_report
+
+    files = list(plan_file or [])
+    if plan_id.endswith((".yaml", ".yml")):
+        files.append(Path(plan_id))
+    catalogue = _catalogue(files)
+    if plan_id.endswith((".yaml", ".yml")):
+        from ecoplan_cli.load.catalogue import load_plan_file
+
+        plan_id = load_plan_file(plan_id).plan.id
+    if plan_id not in catalogue.plans:
+        typer.echo(text("unknown-plan", plan=plan_id, known=", ".join(sorted(catalogue.plans))), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    child = catalogue.plan(plan_id)
+    if child.implements is None or child.implements not in catalogue.plans:
+        typer.echo(text("not-derived", plan=plan_id), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    result = trace_report.trace(child, catalogue.plan(child.implements))
+    if format is ListFormat.json:
+        _write(trace_report.render_json(result))
+    else:
+        table_width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)
+        _write(trace_report.render_table(result, width=table_width, uncovered_only=uncovered))
+
+
 class SchemaKind(StrEnum):
     log = "log"
     plan = "plan"

@@ -77,6 +77,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this file's unit '{unit}' differs from another file for region {region}: '{other}'",
         "本文件的单位“{unit}”与同地区 {region} 的另一文件（“{other}”）不一致",
     ),
+    # plan files
+    "duplicate-requirement": (
+        "requirement id '{id}' is used twice (first on line {line})",
+        "任务编号“{id}”重复（首次在第 {line} 行）",
+    ),
+    "unknown-param": ("no parameter '{name}' under params: (known: {known})", "params: 中没有参数“{name}”（已有：{known}）"),
+    "unknown-subunit-kind": (
+        "no sub-units of kind '{kind}' under subunits: (known: {known})",
+        "subunits: 中没有“{kind}”类下级单位（已有：{known}）",
+    ),
+    "basis-not-in-quote": (
+        "the basis is not a verbatim part of {requirement}'s quote",
+        "basis 不是 {requirement} 原文引文中的原话",
+    ),
+    "count-not-in-basis": ("the count {count} does not appear in its basis", "数量 {count} 未出现在其 basis 原文中"),
+    "unknown-link": ("'{link}' is not a requirement of the parent plan {parent}", "“{link}”不是上级计划 {parent} 中的任务"),
+    "param-unset": (
+        "parameter '{name}' ({text}) has no value yet: its obligations are unmeasured until it is filled in",
+        "参数“{name}”（{text}）尚未填写：相关要求在填写前不作量化检查",
+    ),
+    "plan-valid": ("{file}: valid plan {plan} ({count} requirements)", "{file}：计划 {plan} 有效（{count} 项任务）"),
+    # trace
+    "trace-heading": ("{plan} → {parent}: who implements what", "{plan} → {parent}：落实情况对照"),
+    "col-title": ("Title", "名称"),
+    "trace-implemented-by": ("Implemented by", "落实任务"),
+    "trace-uncovered-mark": ("— not covered", "— 未覆盖"),
+    "trace-summary": (
+        "{covered} of {total} parent items covered; {uncovered} not covered",
+        "上级计划 {total} 项中已覆盖 {covered} 项，未覆盖 {uncovered} 项",
+    ),
+    "trace-uncovered": ("Not covered: {ids}", "未覆盖：{ids}"),
+    "trace-unlinked": ("Naming no parent item: {ids}", "未对应上级任务：{ids}"),
+    "not-derived": ("plan {plan} implements no parent plan", "计划 {plan} 未声明所落实的上级计划"),
     # command outcomes
     "file-valid": ("{file}: valid ({count} activities)", "{file}：有效（{count} 条活动）"),
     "files-invalid": ("{count} problem(s) in {files} file(s)", "{files} 个文件中发现 {count} 个问题"),

@@ -50,8 +50,14 @@ def package_file(*parts: str) -> FsPath:
 
 def load_plan_file(path: str, display_path: str | None = None) -> PlanSource:
     """Read and validate one plan file; raises InputError with located problems."""
+    from ecoplan_cli.load.plan_checks import structural_problems
+
     document = read_file(path, display_path)
-    plan = validate(Plan, document).with_parameters()
+    plan = validate(Plan, document)
+    problems = structural_problems(plan, document)
+    if problems:
+        raise InputError(problems)
+    plan = plan.with_parameters()
     lines = {requirement.id: document.position(("requirements", index))[0] for index, requirement in enumerate(plan.requirements)}
     return PlanSource(plan, path, display_path or path, lines)
 

@@ -50,11 +50,6 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
         line, column = document.position(location, key=on_key)
         return Problem(path, line, column, code, text(code, **params), severity)
 
-    region = catalogue.region(log.region)
-    if region is None:
-        names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
-        problems.append(at(("region",), "unknown-region", region=log.region, hint=_suggest(log.region, names)))
-
     plans: dict[str, Plan] = {}
     for index, entry in enumerate(log.plans):
         if entry.endswith((".yaml", ".yml")):
@@ -70,6 +65,11 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
             plans[entry] = catalogue.plan(entry)
         else:
             problems.append(at(("plans", index), "unknown-plan", plan=entry, known=", ".join(sorted(catalogue.plans))))
+
+    region = catalogue.region(log.region)
+    if region is None:
+        names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
+        problems.append(at(("region",), "unknown-region", region=log.region, hint=_suggest(log.region, names)))
 
     targets: dict[str, tuple[Target, ...]] = {}
     first_seen: dict[str, Path] = {}

@@ -17,6 +17,7 @@ OBLIGATION_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PlanId = Annotated[str, Strict(), StringConstraints(pattern=PLAN_ID_PATTERN)]
 RequirementId = Annotated[str, Strict(), StringConstraints(pattern=REQUIREMENT_ID_PATTERN)]
 ObligationKey = Annotated[str, Strict(), StringConstraints(pattern=OBLIGATION_KEY_PATTERN)]
+ParamName = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")]
 
 # Recurrences whose single period ends at the obligation's deadline.
 DEADLINE_RECURRENCES = frozenset({Recurrence.ONCE, Recurrence.PLAN_PERIOD})
@@ -33,7 +34,7 @@ class Obligation(StrictModel):
         description="At least this many per period. None: no number is stated (unmeasured), "
         "or, for once/plan_period, one recorded completion.",
     )
-    count_param: ObligationKey | None = Field(
+    count_param: ParamName | None = Field(
         default=None,
         description="Instead of min_count: the name of a plan parameter (params:) the user fills in once, for "
         "placeholders such as 每周撰写x篇.",
@@ -183,30 +184,12 @@ class Plan(StrictModel):
     implements: PlanId | None = Field(default=None, description="The parent plan this one implements.")
     readings: list[Reading] = Field(default_factory=list)
     observances: list[Observance] = Field(default_factory=list)
-    params: dict[ObligationKey, Parameter] = Field(default_factory=dict, description="Placeholders filled in once.")
+    params: dict[ParamName, Parameter] = Field(default_factory=dict, description="Placeholders filled in once.")
     subunits: dict[Text, list[Text]] = Field(
         default_factory=dict, description="Sub-units by kind (街道: [...], 社区: [...]) for obligations with per:."
     )
     regions: list[Region] = Field(default_factory=list, description="Regions this plan adds to the registry.")
     requirements: list[Requirement] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_requirement_ids(self) -> Self:
-        ids = [requirement.id for requirement in self.requirements]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"requirement ids repeated: {', '.join(duplicates)}")
-        return self
-
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Self:
-        for requirement in self.requirements:
-            for obligation in requirement.obligations:
-                if obligation.count_param is not None and obligation.count_param not in self.params:
-                    raise ValueError(f"{requirement.id}/{obligation.key}: no parameter '{obligation.count_param}' under params")
-                if obligation.per is not None and obligation.per not in self.subunits:
-                    raise ValueError(f"{requirement.id}/{obligation.key}: no sub-units of kind '{obligation.per}' under subunits")
-        return self
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return next((r for r in self.requirements if r.id == requirement_id), None)
