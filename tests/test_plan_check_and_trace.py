@@ -36,7 +36,8 @@ requirements:
     quote: 每周撰写x篇原创文章。
     lead: [某区生态环境局]
     obligations:
-      - {key: weekly, levels: [district], recurrence: weekly, count_param: weekly_articles, measure: 篇, basis: 每周撰写x篇原创文章}
+      - {key: weekly, levels: [district], recurrence: weekly, count_param: weekly_articles, measure: 篇,
+         basis: 每周撰写x篇原创文章}
   - id: MQ-3
     title: 广告牌
     section: 三
@@ -72,7 +73,7 @@ def test_plan_check_locates_each_mistake(run, tmp_path: Path) -> None:  # type: 
         (":22:90:", "basis is not a verbatim part of MQ-1's quote"),
         (":20:18:", "'CQ-999' is not a requirement of the parent plan chongqing-impl"),
         (":29:76:", "no parameter 'monthly_articles'"),
-        (":36:114:", "no sub-units of kind '社区'"),
+        (":37:114:", "no sub-units of kind '社区'"),
     ]:
         assert f"{path}{where}" in err and words in err, (where, err)
 
