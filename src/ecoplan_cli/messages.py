@@ -111,6 +111,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "trace-unlinked": ("Naming no parent item: {ids}", "未对应上级任务：{ids}"),
     "not-derived": ("plan {plan} implements no parent plan", "计划 {plan} 未声明所落实的上级计划"),
     # command outcomes
+    "exists": ("{file} exists; use --force to overwrite it", "{file} 已存在；如需覆盖请加 --force"),
+    "written": ("wrote {file}", "已写入 {file}"),
     "file-valid": ("{file}: valid ({count} activities)", "{file}：有效（{count} 条活动）"),
     "files-invalid": ("{count} problem(s) in {files} file(s)", "{files} 个文件中发现 {count} 个问题"),
     "no-such-requirement": ("no requirement '{ref}' in the plans{hint}", "计划中没有任务“{ref}”{hint}"),
