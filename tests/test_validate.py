@@ -135,3 +135,38 @@ def test_the_log_schema_accepts_the_examples_and_rejects_a_bad_log(run) -> None:
         data = json.loads(json.dumps(YAML(typ="safe").load(path.read_text(encoding="utf-8")), default=str))
         assert list(validator.iter_errors(data)) == [], path
     assert list(validator.iter_errors({"plans": ["chongqing-impl"], "unit": "x", "region": "城口县", "colour": 1}))
+
+
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (BILLION_LAUGHS, "anchors and aliases"),
+        ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested deeper"),
+        ("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)), "nested deeper"),
+    ],
+)
+def test_expensive_yaml_is_refused(run, tmp_path: Path, content: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", content)
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and words in err and f"{path}:" in err
+
+
+def test_the_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "log.yaml", HEADER + activity())
+    env = {"ECOPLAN_MAX_BYTES": "100", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "ecoplan_cli", "validate", str(path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1 and "larger than 100 bytes" in result.stderr

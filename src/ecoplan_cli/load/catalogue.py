@@ -9,7 +9,7 @@ from pathlib import Path as FsPath
 
 from ecoplan_cli.load.problems import InputError
 from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import read_file
+from ecoplan_cli.load.yaml_source import MAX_BYTES, read_file
 from ecoplan_cli.model import Plan, Region, RegionRegistry
 
 BUNDLED_PLAN_FILES = ("national_2021_2025.yaml", "chongqing_impl.yaml")
@@ -48,11 +48,11 @@ def package_file(*parts: str) -> FsPath:
     return FsPath(str(resources.files("ecoplan_cli").joinpath(*parts)))
 
 
-def load_plan_file(path: str, display_path: str | None = None) -> PlanSource:
-    """Read and validate one plan file; raises InputError with located problems."""
+def load_plan_file(path: str, display_path: str | None = None, *, trusted: bool = False) -> PlanSource:
+    """Read and validate one plan file; raises InputError with located problems. Bundled plans are trusted."""
     from ecoplan_cli.load.plan_checks import structural_problems
 
-    document = read_file(path, display_path)
+    document = read_file(path, display_path, max_bytes=None if trusted else MAX_BYTES)
     plan = validate(Plan, document)
     problems = structural_problems(plan, document)
     if problems:
@@ -71,11 +71,11 @@ def bundled() -> Catalogue:
     """The plans and regions that ship with ecoplan (read once per process)."""
     plans: dict[str, PlanSource] = {}
     for name in BUNDLED_PLAN_FILES:
-        source = load_plan_file(str(package_file("plans", name)), f"plans/{name}")
+        source = load_plan_file(str(package_file("plans", name)), f"plans/{name}", trusted=True)
         plans[source.plan.id] = source
     regions: list[Region] = []
     for name in BUNDLED_REGION_FILES:
-        regions.extend(load_region_file(str(package_file("regions", name))).regions)
+        regions.extend(validate(RegionRegistry, read_file(str(package_file("regions", name)), max_bytes=None)).regions)
     return Catalogue(plans, tuple(regions))
 
 

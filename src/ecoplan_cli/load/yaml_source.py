@@ -10,6 +10,7 @@ later can point at its line and column.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,8 +21,9 @@ from ecoplan_cli.messages import text
 Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line, column
 
-MAX_DEPTH = 64
-MAX_BYTES = 64 * 1024 * 1024
+# Limits for hostile input, configurable by environment for the rare legitimate giant.
+MAX_DEPTH = int(os.environ.get("ECOPLAN_MAX_DEPTH", "64"))  # nesting levels
+MAX_BYTES = int(os.environ.get("ECOPLAN_MAX_BYTES", str(64 * 1024 * 1024)))  # bytes per file
 
 _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -58,10 +60,10 @@ def _problem(file: str, mark: Any, code: str, **params: object) -> Problem:
     return Problem(file, line, column, code, text(code, **params))
 
 
-def decode(raw: bytes, file: str) -> str:
+def decode(raw: bytes, file: str, max_bytes: int | None = MAX_BYTES) -> str:
     """Decode UTF-8 (a leading BOM is accepted and dropped); anything else is a located problem."""
-    if len(raw) > MAX_BYTES:
-        raise InputError([Problem(file, 1, 1, "file-too-large", text("file-too-large", limit=MAX_BYTES))])
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise InputError([Problem(file, 1, 1, "file-too-large", text("file-too-large", limit=max_bytes))])
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -228,12 +230,15 @@ def _to_timestamp(value: str) -> dt.date | dt.datetime:
     raise ValueError("not a date")
 
 
-def read_file(path: str, display: str | None = None) -> Document:
-    """Read and parse a YAML file; problems name the file as `display` (default: the path)."""
+def read_file(path: str, display: str | None = None, *, max_bytes: int | None = MAX_BYTES) -> Document:
+    """Read and parse a YAML file; problems name the file as `display` (default: the path).
+
+    max_bytes bounds what is read from untrusted input; None for the bundled plan files.
+    """
     name = display or path
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as error:
         raise InputError([Problem(name, 1, 1, "unreadable", text("unreadable", reason=error.strerror or str(error)))]) from None
-    return parse(decode(raw, name), name)
+    return parse(decode(raw, name, max_bytes), name)
