@@ -62,10 +62,6 @@ def load_plan_file(path: str, display_path: str | None = None, *, trusted: bool 
     return PlanSource(plan, path, display_path or path, lines)
 
 
-def load_region_file(path: str) -> RegionRegistry:
-    return validate(RegionRegistry, read_file(path))
-
-
 @cache
 def bundled() -> Catalogue:
     """The plans and regions that ship with ecoplan (read once per process)."""
