@@ -210,3 +210,19 @@ def test_strict_fails_on_encouraged_gaps(run, tmp_path: Path) -> None:  # type: 
     assert code == 0
     code, _, _ = run("check", path, "--as-of", "2026-01-15", "--requirement", "CQ-19", "--strict")
     assert code == 1
+
+
+def test_a_folder_stands_for_its_logs(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    logs = sorted(Path("examples").glob("*.yaml"))
+    (tmp_path / "logs" / "2024").mkdir(parents=True)
+    (tmp_path / "logs" / ".cache").mkdir()
+    for index, log in enumerate(logs):
+        shutil.copy(log, tmp_path / "logs" / ("2024" if index % 2 else "") / log.name)
+    (tmp_path / "logs" / ".cache" / "junk.yaml").write_text("not: a log\n", encoding="utf-8")
+    by_folder = run("check", tmp_path / "logs", *AS_OF, "--format", "json")
+    by_files = run("check", *logs, *AS_OF, "--format", "json")
+    assert by_folder[0] == by_files[0] == 1
+    strip = [{k: v for k, v in f.items() if k != "log_file"} for f in json.loads(by_folder[1])["findings"]]
+    assert strip == [{k: v for k, v in f.items() if k != "log_file"} for f in json.loads(by_files[1])["findings"]]

@@ -65,6 +65,18 @@ def _catalogue(plan_files: list[Path] | None):  # type: ignore[no-untyped-def]
         _fail(error.problems, EXIT_INPUT)
 
 
+def _expand(paths: list[Path]) -> list[str]:
+    """Files as given; a folder stands for every .yaml/.yml file under it (sorted, hidden ones left out)."""
+    out: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            out.extend(str(p) for p in sorted(found) if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            out.append(str(path))
+    return out
+
+
 def _write(content: str) -> None:
     sys.stdout.write(content)
     sys.stdout.flush()
@@ -117,7 +129,7 @@ def show(
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Activity log files.")],
+    files: Annotated[list[Path], typer.Argument(help="Activity log files, or folders of them.")],
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -127,7 +139,7 @@ def validate(
     from ecoplan_cli.load.units import merge
 
     catalogue = _catalogue(plan_file)
-    logs, problems = load_logs([str(f) for f in files], catalogue)
+    logs, problems = load_logs(_expand(files), catalogue)
     _, merge_problems = merge(logs)
     problems += merge_problems
     for log in logs:
@@ -295,7 +307,7 @@ def _parse_as_of(value: str | None) -> date:
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Activity log files (several: one report across regions).")],
+    files: Annotated[list[Path], typer.Argument(help="Activity log files or folders (several: one report across regions).")],
     as_of: Annotated[
         str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")
     ] = None,
@@ -332,7 +344,7 @@ def check(
     if unknown:
         raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}", param_hint="--status")
     options = CheckOptions(
-        files=tuple(str(f) for f in files),
+        files=tuple(_expand(files)),
         as_of=_parse_as_of(as_of),
         within=_parse_within(within),
         strict=strict,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Self
 
 from pydantic import Field, Strict, StringConstraints, model_validator
@@ -191,8 +192,12 @@ class Plan(StrictModel):
     regions: list[Region] = Field(default_factory=list, description="Regions this plan adds to the registry.")
     requirements: list[Requirement] = Field(min_length=1)
 
+    @cached_property
+    def _requirements_by_id(self) -> dict[str, Requirement]:
+        return {requirement.id: requirement for requirement in reversed(self.requirements)}
+
     def requirement(self, requirement_id: str) -> Requirement | None:
-        return next((r for r in self.requirements if r.id == requirement_id), None)
+        return self._requirements_by_id.get(requirement_id)
 
     def with_parameters(self) -> Plan:
         """This plan with every count_param replaced by its value (an unset one leaves the obligation unmeasured)."""
