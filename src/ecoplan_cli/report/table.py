@@ -17,7 +17,7 @@ from ecoplan_cli.report.json_report import region_matrix
 
 def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
     table.add_column(text("col-period"), no_wrap=True)
     table.add_column(text("col-done"), justify="right", no_wrap=True)
     if due_column:
@@ -39,7 +39,7 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
 
 def _met_table(rows: list[Finding]) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
     table.add_column(text("col-met"), justify="right", no_wrap=True)
     counted: dict[str, list[Finding]] = defaultdict(list)
     for finding in rows:
@@ -52,7 +52,7 @@ def _met_table(rows: list[Finding]) -> Table:
 
 def _unmeasured_table(rows: list[Finding]) -> Table:
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column(text("col-requirement"), no_wrap=True)
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
     table.add_column(text("col-activities"))
     per_requirement: dict[str, list[Finding]] = defaultdict(list)
     for finding in rows:
