@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path as FsPath
 
+from pydantic import ValidationError
+
+from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.problems import InputError
 from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import MAX_BYTES, read_file
+from ecoplan_cli.load.yaml_source import MAX_BYTES, Document, decode, parse, read_bytes, read_file
 from ecoplan_cli.model import Plan, Region, RegionRegistry
 
 BUNDLED_PLAN_FILES = ("national_2021_2025.yaml", "chongqing_impl.yaml")
@@ -48,18 +52,53 @@ def package_file(*parts: str) -> FsPath:
     return FsPath(str(resources.files("ecoplan_cli").joinpath(*parts)))
 
 
+_REQUIREMENT_ID_LINE = re.compile(r"^[ \t]*-[ \t]+id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
 def load_plan_file(path: str, display_path: str | None = None, *, trusted: bool = False) -> PlanSource:
-    """Read and validate one plan file; raises InputError with located problems. Bundled plans are trusted."""
+    """Read and validate one plan file; raises InputError with located problems. Bundled plans are trusted.
+
+    A sound plan is read by the fast parser, its requirements' lines found by a scan of the text; anything
+    unsound is read again with positions so that each problem names its line and column.
+    """
     from ecoplan_cli.load.plan_checks import structural_problems
 
-    document = read_file(path, display_path, max_bytes=None if trusted else MAX_BYTES)
+    name = display_path or path
+    content = decode(read_bytes(path, display_path, max_bytes=None if trusted else MAX_BYTES), name, None)
+    data = fast_yaml.parse(content)
+    if isinstance(data, dict):
+        try:
+            plan = Plan.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            lines = _requirement_lines(content, plan)
+            if lines is not None and not structural_problems(plan, Document(name, data)):
+                return PlanSource(plan.with_parameters(), path, name, lines)
+    document = parse(content, name)
     plan = validate(Plan, document)
     problems = structural_problems(plan, document)
     if problems:
         raise InputError(problems)
-    plan = plan.with_parameters()
     lines = {requirement.id: document.position(("requirements", index))[0] for index, requirement in enumerate(plan.requirements)}
-    return PlanSource(plan, path, display_path or path, lines)
+    return PlanSource(plan.with_parameters(), path, name, lines)
+
+
+def _requirement_lines(content: str, plan: Plan) -> dict[str, int] | None:
+    """Each requirement's line, from the `- id:` lines after `requirements:`; None when the scan is not conclusive."""
+    start = re.search(r"^requirements:", content, re.MULTILINE)
+    if start is None:
+        return None
+    offset = content.count("\n", 0, start.start())
+    found = [
+        (match.group(1), offset + content.count("\n", start.start(), match.start()) + 1)
+        for match in _REQUIREMENT_ID_LINE.finditer(content, start.start())
+    ]
+    expected = [requirement.id for requirement in plan.requirements]
+    ids = [identifier for identifier, _ in found if identifier in set(expected)]
+    if ids != expected:
+        return None
+    return {identifier: line for identifier, line in found if identifier in set(expected)}
 
 
 @cache
@@ -71,7 +110,10 @@ def bundled() -> Catalogue:
         plans[source.plan.id] = source
     regions: list[Region] = []
     for name in BUNDLED_REGION_FILES:
-        regions.extend(validate(RegionRegistry, read_file(str(package_file("regions", name)), max_bytes=None)).regions)
+        path = str(package_file("regions", name))
+        data = fast_yaml.parse(decode(read_bytes(path, max_bytes=None), path, None))
+        registry = RegionRegistry.model_validate(data) if isinstance(data, dict) else validate(RegionRegistry, read_file(path))
+        regions.extend(registry.regions)
     return Catalogue(plans, tuple(regions))
 
 

@@ -1,17 +1,25 @@
-"""Activity logs: read, validate against the schema, then check every reference against the catalogue."""
+"""Activity logs: read, validate against the schema, then check every reference against the catalogue.
+
+Valid files take the fast path (yaml-rs, no positions kept). Anything that needs a message — a YAML error, a schema
+error, a wrong reference, a warning — sends the file through the positioned reader, so each problem names its line
+and column; valid files never pay for positions.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 
+from pydantic import ValidationError
+
 from ecoplan_cli.engine.references import ReferenceError_, Target, resolve
+from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import Path, read_file
+from ecoplan_cli.load.yaml_source import Document, Path, decode, parse, read_bytes
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
 from ecoplan_cli.model.log import OCCURRENCE_MEASURES
@@ -27,8 +35,34 @@ class LoadedLog:
     level: Level
     plans: dict[str, Plan]
     targets: dict[str, tuple[Target, ...]]
-    activity_lines: dict[str, int] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+
+    def activity_line(self, activity_id: str) -> int:
+        """The line an activity starts on (reads the file again with positions: only needed for messages)."""
+        document = parse(decode(read_bytes(self.path), self.path), self.path)
+        for index, activity in enumerate(self.log.activities):
+            if activity.id == activity_id:
+                return document.position(("activities", index))[0]
+        return 1
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found before positions are known: where (a path into the document), what, how bad."""
+
+    path: Path
+    code: str
+    params: tuple[tuple[str, object], ...]
+    severity: Severity = Severity.ERROR
+    first: Path | None = None  # for a repeated id: where it was first used
+
+    def locate(self, document: Document) -> Problem:
+        params = dict(self.params)
+        if self.first is not None:
+            line, column = document.position(self.first)
+            params["first"] = f"{document.file}:{line}:{column}"
+        line, column = document.position(self.path)
+        return Problem(document.file, line, column, self.code, text(self.code, **params), self.severity)
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -38,24 +72,45 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
-    document = read_file(path)
+    content = decode(read_bytes(path), path)
+    data = fast_yaml.parse(content)
+    if isinstance(data, dict):
+        try:
+            log = ActivityLog.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            loaded, extended, issues, problems = _check(path, log, catalogue)
+            if loaded is not None and not issues and not problems:
+                return loaded, extended
+    return _load_positioned(path, content, catalogue)
+
+
+def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
+    document = parse(content, path)
     if not isinstance(document.data, dict):
         found = "a list" if isinstance(document.data, list) else "a single value"
         raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
     log = validate(ActivityLog, document)
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
+    loaded, extended, issues, problems = _check(path, log, catalogue)
+    located = [issue.locate(document) for issue in issues]
+    errors = sorted(set(problems + [p for p in located if p.severity is Severity.ERROR]))
+    if errors or loaded is None:
+        raise InputError(errors)
+    warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
+    return LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings), extended
 
-    def at(location: Path, code: str, *, on_key: bool = False, severity: Severity = Severity.ERROR, **params: object) -> Problem:
-        line, column = document.position(location, key=on_key)
-        return Problem(path, line, column, code, text(code, **params), severity)
+
+def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog | None, Catalogue, list[Issue], list[Problem]]:
+    """References of a schema-valid log. Issues still need positions; problems (in plan files) already have them."""
+    issues: list[Issue] = []
+    problems: list[Problem] = []
 
     plans: dict[str, Plan] = {}
     for index, entry in enumerate(log.plans):
         if entry.endswith((".yaml", ".yml")):
-            plan_path = FsPath(path).parent / entry
             try:
-                source = load_plan_file(str(plan_path), entry)
+                source = load_plan_file(str(FsPath(path).parent / entry), entry)
             except InputError as error:
                 problems.extend(error.problems)
                 continue
@@ -64,74 +119,61 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
         elif entry in catalogue.plans:
             plans[entry] = catalogue.plan(entry)
         else:
-            problems.append(at(("plans", index), "unknown-plan", plan=entry, known=", ".join(sorted(catalogue.plans))))
+            issues.append(
+                Issue(("plans", index), "unknown-plan", (("plan", entry), ("known", ", ".join(sorted(catalogue.plans)))))
+            )
 
     region = catalogue.region(log.region)
     if region is None:
         names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
-        problems.append(at(("region",), "unknown-region", region=log.region, hint=_suggest(log.region, names)))
+        issues.append(Issue(("region",), "unknown-region", (("region", log.region), ("hint", _suggest(log.region, names)))))
 
+    subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
+    resolved_cache: dict[str, Target | ReferenceError_] = {}
     targets: dict[str, tuple[Target, ...]] = {}
-    first_seen: dict[str, Path] = {}
-    lines: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     for index, activity in enumerate(log.activities):
         here: Path = ("activities", index)
         if activity.id in first_seen:
-            line, column = document.position((*first_seen[activity.id], "id"))
-            problems.append(at((*here, "id"), "duplicate-activity", id=activity.id, first=f"{path}:{line}:{column}"))
+            first: Path = ("activities", first_seen[activity.id], "id")
+            issues.append(Issue((*here, "id"), "duplicate-activity", (("id", activity.id),), first=first))
             continue
-        first_seen[activity.id] = here
-        lines[activity.id] = document.position(here)[0]
+        first_seen[activity.id] = index
         if not plans:
             continue
-        if activity.subunit is not None:
-            known = sorted({name for plan in plans.values() for names in plan.subunits.values() for name in names})
-            if activity.subunit not in known:
-                problems.append(
-                    at((*here, "subunit"), "unknown-subunit", subunit=activity.subunit, known="、".join(known) or "—")
-                )
+        if activity.subunit is not None and activity.subunit not in subunits:
+            known = "、".join(sorted(subunits)) or "—"
+            issues.append(Issue((*here, "subunit"), "unknown-subunit", (("subunit", activity.subunit), ("known", known))))
         resolved: list[Target] = []
         for ref_index, reference in enumerate(activity.requirements):
-            outcome = resolve(reference, plans)
+            outcome = resolved_cache.get(reference)
+            if outcome is None:
+                outcome = resolved_cache[reference] = resolve(reference, plans)
+            at: Path = (*here, "requirements", ref_index)
             if isinstance(outcome, ReferenceError_):
                 params: dict[str, object] = dict(outcome.params)
                 if outcome.code == "unknown-requirement":
                     ids = [r.id for p in plans.values() for r in p.requirements]
                     params["hint"] = _suggest(str(params.pop("requirement")), ids)
-                line, column = document.position((*here, "requirements", ref_index))
-                problems.append(Problem(path, line, column, outcome.code, text(outcome.code, **params)))
+                issues.append(Issue(at, outcome.code, tuple(params.items())))
                 continue
             resolved.append(outcome)
             plan = plans[outcome.plan]
-            day_field = "date" if activity.date is not None else "end"
             if not plan.period.start <= activity.counted_on <= plan.period.end:
-                problems.append(
-                    at(
-                        (*here, day_field),
-                        "date-out-of-period",
-                        date=activity.counted_on.isoformat(),
-                        plan=plan.id,
-                        start=plan.period.start.isoformat(),
-                        end=plan.period.end.isoformat(),
-                    )
+                day_field = "date" if activity.date is not None else "end"
+                period = (("plan", plan.id), ("start", plan.period.start.isoformat()), ("end", plan.period.end.isoformat()))
+                issues.append(
+                    Issue((*here, day_field), "date-out-of-period", (("date", activity.counted_on.isoformat()), *period))
                 )
             unstated = unstated_measure(activity.amounts, outcome, plan)
             if unstated is not None:
-                warnings.append(
-                    at(
-                        (*here, "requirements", ref_index),
-                        "measure-not-stated",
-                        severity=Severity.WARNING,
-                        requirement=outcome.requirement,
-                        measure=unstated.value,
-                    )
-                )
+                warning = (("requirement", outcome.requirement), ("measure", unstated.value))
+                issues.append(Issue(at, "measure-not-stated", warning, Severity.WARNING))
         targets[activity.id] = tuple(dict.fromkeys(resolved))
-    if problems:
-        raise InputError(sorted(set(problems)))
-    assert region is not None
-    level = log.level or region.level
-    return LoadedLog(path, log, region, level, plans, targets, lines, tuple(sorted(set(warnings)))), catalogue
+    if region is None or any(i.severity is Severity.ERROR for i in issues) or problems:
+        return None, catalogue, issues, problems
+    loaded = LoadedLog(path, log, region, log.level or region.level, plans, targets)
+    return loaded, catalogue, issues, problems
 
 
 def unstated_measure(amounts: dict[Measure, int], target: Target, plan: Plan) -> Measure | None:

@@ -15,7 +15,6 @@ from ecoplan_cli.messages import text
 class UnitSource:
     unit: Unit
     files: tuple[str, ...]
-    activity_files: dict[str, tuple[str, int]]  # activity id → (file, line)
 
 
 def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
@@ -27,16 +26,16 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
     problems: list[Problem] = []
     for (name, region, _), members in sorted(groups.items()):
         activities: list[CountedActivity] = []
-        where: dict[str, tuple[str, int]] = {}
+        where: dict[str, tuple[str, LoadedLog]] = {}
         plans = {}
         lead_as: set[str] = set()
         for log in members:
             plans.update(log.plans)
             lead_as.update(log.log.lead_as)
             for activity in log.log.activities:
-                line = log.activity_lines.get(activity.id, 1)
                 if activity.id in where:
-                    first_file, first_line = where[activity.id]
+                    first_file, first_log = where[activity.id]
+                    line, first_line = log.activity_line(activity.id), first_log.activity_line(activity.id)
                     problems.append(
                         Problem(
                             log.path,
@@ -47,7 +46,7 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                         )
                     )
                     continue
-                where[activity.id] = (log.path, line)
+                where[activity.id] = (log.path, log)
                 activities.append(
                     CountedActivity(
                         activity.id, activity.counted_on, log.targets[activity.id], dict(activity.amounts), activity.subunit
@@ -61,5 +60,5 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
             activities=tuple(activities),
             lead_as=frozenset(lead_as),
         )
-        sources.append(UnitSource(unit, tuple(log.path for log in members), where))
+        sources.append(UnitSource(unit, tuple(log.path for log in members)))
     return sources, problems

@@ -171,10 +171,12 @@ class _Builder:
 
     def build_scalar(self, node: Any, tag: str) -> Any:
         value: str = node.value
+        if node.style == ">":  # ruamel's composer marks the fold points of a folded scalar with \a
+            value = value.replace("\a", "")
         kind = tag.removeprefix(_TAG) if tag.startswith(_TAG) else None
         try:
             match kind:
-                case "str":
+                case "str" | "value":  # "=" is YAML 1.1's value key; YAML 1.2 (and every other reader) sees a string
                     return value
                 case "null":
                     return None
@@ -230,15 +232,20 @@ def _to_timestamp(value: str) -> dt.date | dt.datetime:
     raise ValueError("not a date")
 
 
+def read_bytes(path: str, display: str | None = None, *, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The file's bytes (at most max_bytes + 1 of them); an unreadable file is a located problem."""
+    name = display or path
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError([Problem(name, 1, 1, "unreadable", text("unreadable", reason=error.strerror or str(error)))]) from None
+
+
 def read_file(path: str, display: str | None = None, *, max_bytes: int | None = MAX_BYTES) -> Document:
     """Read and parse a YAML file; problems name the file as `display` (default: the path).
 
     max_bytes bounds what is read from untrusted input; None for the bundled plan files.
     """
     name = display or path
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    except OSError as error:
-        raise InputError([Problem(name, 1, 1, "unreadable", text("unreadable", reason=error.strerror or str(error)))]) from None
-    return parse(decode(raw, name, max_bytes), name)
+    return parse(decode(read_bytes(path, display, max_bytes=max_bytes), name, max_bytes), name)
