@@ -118,22 +118,25 @@ def evaluate(unit: Unit, as_of: date) -> list[Finding]:
     its references name, in the obligation's counting word; activities dated after `as_of` have not happened yet.
     """
     findings: list[Finding] = []
-    done = [activity for activity in unit.activities if activity.day <= as_of]
+    by_requirement: dict[tuple[str, str], list[tuple[CountedActivity, Target]]] = {}
+    for activity in sorted(unit.activities, key=lambda a: (a.day, a.id)):
+        if activity.day <= as_of:
+            for target in activity.targets:
+                by_requirement.setdefault((target.plan, target.requirement), []).append((activity, target))
     for plan in unit.plans:
         for requirement in plan.requirements:
             if not unit.answers_for(requirement):
                 continue
+            named = by_requirement.get((plan.id, requirement.id), [])
             for obligation in requirement.obligations:
                 if not binds(obligation, unit.level):
                     continue
-                relevant = [a for a in done if any(counts_toward(t, plan, requirement, obligation) for t in a.targets)]
+                relevant = list({a.id: a for a, t in named if counts_toward(t, plan, requirement, obligation)}.values())
                 scopes: list[str | None] = list(plan.subunits.get(obligation.per, ())) if obligation.per else [None]
                 for period in periods_started_by(plan, obligation, as_of):
+                    in_period = [a for a in relevant if period.start <= a.day <= period.end]
                     for scope in scopes:
-                        inside = sorted(
-                            (a for a in relevant if a.day in period and (scope is None or a.subunit == scope)),
-                            key=lambda a: (a.day, a.id),
-                        )
+                        inside = in_period if scope is None else [a for a in in_period if a.subunit == scope]
                         findings.append(_finding(unit, plan, requirement, obligation, period, inside, as_of, scope))
     findings.sort(key=lambda f: f.sort_key)
     return findings

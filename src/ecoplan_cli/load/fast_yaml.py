@@ -18,17 +18,20 @@ from typing import Any
 # flow collection (ruamel refuses `[a, |]`, yaml-rs reads a string), colons or question marks that open or close
 # an entry (`[:]`, `[?]`), a block scalar header followed by a blank line (yaml-rs keeps a line break where an
 # empty scalar has none), and tabs (the two disagree on some trailing ones).
-_UNSAFE_PATTERNS = (
-    r"(?:^|[\s\[\]{},:?-])(?:[&*!]|<<|_\d)",  # anchors, aliases, tags, merge keys, _1
-    r"^(?:%|---|\.\.\.)",  # directives and document markers
-    r"[\[{,]\s*[|>@`%:?]",  # an indicator opening a flow entry
-    r"(?:^|\s)\?(?:\s|$)",  # complex keys
-    r":[,\]}]",  # a colon closing a flow entry
-    r"^[^\n]*[\[{][^\n]*:\s+[|>]",  # a block indicator inside a flow collection
-    r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)",  # a block scalar header followed by a blank line
-    r"\t",  # tabs
+# Each pattern with the characters one of which it needs: a pattern runs only on text holding one of them, so a
+# plain log is cleared by a few substring tests.
+_UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # anchors, aliases, tags, merge keys, _1 — each at the start of a token (the char before is a separator)
+    ("&*!<_", r"(?:[&*!]|<<|_\d)(?<![^\s\[\]{},:?-][&*!])(?<![^\s\[\]{},:?-]<<)(?<![^\s\[\]{},:?-]_\d)"),
+    ("%-.", r"^(?:%|---|\.\.\.)"),  # directives and document markers
+    ("|>@`%:?", r"[\[{,]\s*[|>@`%:?]"),  # an indicator opening a flow entry
+    ("?", r"\?(?<!\S\?)(?!\S)"),  # complex keys
+    (",]}", r":[,\]}]"),  # a colon closing a flow entry
+    ("|>", r"[\[{][^\n\]}]*:\s+[|>]"),  # a block indicator inside a flow collection
+    ("|>", r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"),  # a block scalar header followed by a blank line
+    ("\t", r"\t"),  # tabs
 )
-_UNSAFE = re.compile("|".join(_UNSAFE_PATTERNS), re.MULTILINE)
+_UNSAFE = tuple((triggers, re.compile(pattern, re.MULTILINE)) for triggers, pattern in _UNSAFE_PATTERNS)
 
 _yaml_rs: Any = None
 
@@ -47,7 +50,7 @@ def _parser() -> Any:
 
 def eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
-    return _UNSAFE.search(content) is None
+    return not any(any(char in content for char in triggers) and pattern.search(content) for triggers, pattern in _UNSAFE)
 
 
 def parse(content: str) -> Any | None:

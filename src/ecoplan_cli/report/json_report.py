@@ -52,12 +52,31 @@ def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
     return {region: dict(sorted(row.items(), key=lambda item: natural_key(item[0]))) for region, row in sorted(matrix.items())}
 
 
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _lines(name: str, records: list[dict[str, Any]] | dict[str, Any], *, last: bool = False) -> str:
+    """A top-level member with one record (or one region) per line: readable, diffable, and C-fast to encode."""
+    if isinstance(records, dict):
+        items = [f"    {_compact(key)}: {_compact(value)}" for key, value in records.items()]
+        opening, closing = "{", "}"
+    else:
+        items = [f"    {_compact(record)}" for record in records]
+        opening, closing = "[", "]"
+    body = ",\n".join(items)
+    inner = f"\n{body}\n  " if items else ""
+    return f'  "{name}": {opening}{inner}{closing}' + ("" if last else ",") + "\n"
+
+
 def render(report: CheckReport) -> str:
-    document = {
-        "as_of": report.as_of.isoformat(),
-        "summary": summary(report.findings),
-        "regions": region_matrix(report),
-        "coming_due": [finding_record(report, f) for f in report.coming_due],
-        "findings": [finding_record(report, f) for f in report.findings],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """One finding per line; the whole is one JSON document (the field names are the interface)."""
+    return (
+        "{\n"
+        f'  "as_of": {_compact(report.as_of.isoformat())},\n'
+        f'  "summary": {_compact(summary(report.findings))},\n'
+        + _lines("regions", region_matrix(report))
+        + _lines("coming_due", [finding_record(report, f) for f in report.coming_due])
+        + _lines("findings", [finding_record(report, f) for f in report.findings], last=True)
+        + "}\n"
+    )
