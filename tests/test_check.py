@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,31 @@ def test_a_folder_stands_for_its_logs(run, tmp_path: Path) -> None:  # type: ign
     assert by_folder[0] == by_files[0] == 1
     strip = [{k: v for k, v in f.items() if k != "log_file"} for f in json.loads(by_folder[1])["findings"]]
     assert strip == [{k: v for k, v in f.items() if k != "log_file"} for f in json.loads(by_files[1])["findings"]]
+
+
+def test_parallel_and_serial_runs_give_the_same_bytes(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    for index in range(3):
+        for log in sorted(Path("examples").glob("*.yaml")):
+            text = re.sub(r"^unit: (.*)$", rf"unit: \g<1>{index}", log.read_text(encoding="utf-8"), count=1, flags=re.M)
+            (tmp_path / f"{index}-{log.name}").write_text(text, encoding="utf-8")
+    head = "plans: [chongqing-impl]\nunit: 城口县生态环境局0\nregion: 城口县\nactivities:\n"  # a unit split over 2 files
+    write(tmp_path, "zz-more.yaml", head + "  - {id: extra, date: 2023-09-01, title: 发布会, requirements: [CQ-17]}\n")
+    clash = re.sub(
+        r"^unit: (.*)$", r"unit: \g<1>0", Path("examples/chengkou-school.yaml").read_text(encoding="utf-8"), flags=re.M
+    )
+    write(tmp_path, "zz-school.yaml", clash)  # the same unit in a second file, with the same ids: a clash
+    outputs = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("ECOPLAN_JOBS", jobs)
+        code, out, err = run("check", tmp_path, *AS_OF, "--format", "json")
+        outputs[jobs] = (code, out, err)
+    assert outputs["1"] == outputs["2"]
+    assert outputs["1"][0] == 2 and "used twice" in outputs["1"][2]
+    (tmp_path / "zz-school.yaml").unlink()
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("ECOPLAN_JOBS", jobs)
+        outputs[jobs] = run("check", tmp_path, *AS_OF, "--format", "json")
+    assert outputs["1"] == outputs["2"] and outputs["1"][0] == 1
+    findings = json.loads(outputs["1"][1])["findings"]
+    split = [f for f in findings if f["unit"] == "城口县生态环境局0" and f["requirement"] == "CQ-17" and f["period"] == "2023-H2"]
+    assert [(f["status"], f["activities"]) for f in split] == [("met", ["extra"])]

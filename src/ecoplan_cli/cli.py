@@ -321,6 +321,7 @@ def check(
     lead: Annotated[list[str] | None, typer.Option("--lead", help="Only requirements this unit leads.")] = None,
     status: Annotated[list[str] | None, typer.Option("--status", help="Only findings with these statuses.")] = None,
     width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -356,6 +357,7 @@ def check(
             statuses=frozenset(statuses),
         ),
         plan_files=tuple(str(p) for p in plan_file or ()),
+        jobs=jobs,
     )
     outcome = run_check(options)
     if outcome.problems:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate, failing
+from ecoplan_cli.load.catalogue import Catalogue, PlanSource
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
-from ecoplan_cli.load.logs import load_logs
+from ecoplan_cli.load.logs import load_log, load_logs
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.units import merge
 from ecoplan_cli.model import Plan
@@ -42,6 +47,7 @@ class CheckOptions:
     strict: bool = False
     filters: Filters = field(default_factory=Filters)
     plan_files: tuple[str, ...] = ()
+    jobs: int | None = None  # worker processes; None: ECOPLAN_JOBS, else one per core
 
 
 @dataclass(frozen=True)
@@ -51,32 +57,89 @@ class CheckOutcome:
     failed: bool
 
 
+@dataclass(frozen=True)
+class FileOutcome:
+    """One log file checked on its own: its unit, its findings, the user plans it named, or its problems."""
+
+    path: str
+    unit: tuple[str, str, str] | None  # (unit, region, level)
+    findings: tuple[Finding, ...] = ()
+    plans: tuple[PlanSource, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+_WORKER: tuple[Catalogue, date] | None = None  # set before the worker processes fork
+
+
+def _check_file(path: str) -> FileOutcome:
+    assert _WORKER is not None
+    catalogue, as_of = _WORKER
+    try:
+        log, extended = load_log(path, catalogue)
+    except InputError as error:
+        return FileOutcome(path, None, problems=tuple(error.problems))
+    units, _ = merge([log])
+    added = tuple(source for key, source in extended.plans.items() if catalogue.plans.get(key) is not source)
+    key = (log.log.unit, log.region.name, log.level.value)
+    return FileOutcome(path, key, tuple(evaluate(units[0].unit, as_of)), added)
+
+
+def jobs_for(files: int, requested: int | None = None) -> int:
+    """Worker processes: ECOPLAN_JOBS or --jobs, else one per core; one for a handful of files."""
+    if requested is None:
+        requested = int(os.environ.get("ECOPLAN_JOBS", "0")) or (os.cpu_count() or 1)
+    return max(1, min(requested, files // 4 or 1))
+
+
+def _check_files(files: Sequence[str], catalogue: Catalogue, as_of: date, jobs: int) -> list[FileOutcome]:
+    """Each file checked on its own, in worker processes when there are several files and cores (streamed)."""
+    global _WORKER
+    _WORKER = (catalogue, as_of)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_file(path) for path in files]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_check_file, files, chunksize=max(1, len(files) // (jobs * 8))))
+
+
 def run_check(options: CheckOptions) -> CheckOutcome:
+    """Files are checked one by one (in parallel where it pays); a unit whose log is split over several files is
+    merged and checked again as one, which also finds an activity id repeated across its files."""
     try:
         catalogue = load_catalogue(options.plan_files)
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
-    logs, problems = load_logs(options.files, catalogue)
-    units, merge_problems = merge(logs)
-    problems += merge_problems
+    outcomes = _check_files(options.files, catalogue, options.as_of, jobs_for(len(options.files), options.jobs))
+    problems = [problem for outcome in outcomes for problem in outcome.problems]
     if problems:
         return CheckOutcome(None, problems, True)
-    plans: dict[str, Plan] = {}
-    locations: dict[str, PlanLocation] = {
-        key: PlanLocation(s.display_path, s.requirement_lines) for key, s in catalogue.plans.items()
-    }
+    sources = dict(catalogue.plans)
+    for outcome in outcomes:
+        sources.update({source.plan.id: source for source in outcome.plans})
+    by_unit: dict[tuple[str, str, str], list[FileOutcome]] = {}
+    for outcome in outcomes:
+        assert outcome.unit is not None
+        by_unit.setdefault(outcome.unit, []).append(outcome)
     findings: list[Finding] = []
-    for source in units:
-        plans.update({plan.id: plan for plan in source.unit.plans})
-        findings.extend(evaluate(source.unit, options.as_of))
+    unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
+    for (name, region, _), members in sorted(by_unit.items()):
+        unit_files[(name, region)] = tuple(member.path for member in members)
+        if len(members) == 1:
+            findings.extend(members[0].findings)
+            continue
+        logs, load_problems = load_logs([member.path for member in members], catalogue)
+        units, merge_problems = merge(logs)
+        if load_problems or merge_problems:
+            return CheckOutcome(None, load_problems + merge_problems, True)
+        findings.extend(evaluate(units[0].unit, options.as_of))
+    plans = {key: source.plan for key, source in sources.items()}
     kept = tuple(f for f in findings if options.filters.keep(f, plans))
     report = CheckReport(
         as_of=options.as_of,
         findings=kept,
         coming_due=tuple(coming_due(kept, options.as_of, options.within)),
-        plans={**{key: s.plan for key, s in catalogue.plans.items()}, **plans},
-        plan_locations=locations,
-        unit_files={(s.unit.name, s.unit.region): s.files for s in units},
+        plans=plans,
+        plan_locations={key: PlanLocation(s.display_path, s.requirement_lines) for key, s in sources.items()},
+        unit_files=unit_files,
         within_days=options.within.days,
     )
     return CheckOutcome(report, [], failing(kept, strict=options.strict))

@@ -54,7 +54,7 @@ class Unit:
         return not self.lead_as or bool(self.lead_as.intersection(requirement.lead))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     plan: str
     requirement: str
