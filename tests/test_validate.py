@@ -170,3 +170,15 @@ def test_the_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.Monk
         check=False,
     )
     assert result.returncode == 1 and "larger than 100 bytes" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["examples/chengkou-county.yaml"], ["--lang", "en", "BAD"], ["examples", "--lang", "zh"]])
+def test_the_fast_entry_point_says_what_the_full_cli_says(run, tmp_path: Path, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    bad = write(tmp_path, "bad.yaml", HEADER + activity(requirements="[CQ-999]", date="2024-13-01"))
+    argv = [str(bad) if a == "BAD" else a for a in args]
+    expected = run("validate", *argv)
+    result = subprocess.run([sys.executable, "-m", "ecoplan_cli", "validate", *argv], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == expected

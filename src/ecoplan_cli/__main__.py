@@ -1,3 +1,3 @@
-from ecoplan_cli.cli import main
+from ecoplan_cli.entry import main
 
 main()

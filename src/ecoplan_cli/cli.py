@@ -66,15 +66,9 @@ def _catalogue(plan_files: list[Path] | None):  # type: ignore[no-untyped-def]
 
 
 def _expand(paths: list[Path]) -> list[str]:
-    """Files as given; a folder stands for every .yaml/.yml file under it (sorted, hidden ones left out)."""
-    out: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            out.extend(str(p) for p in sorted(found) if not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            out.append(str(path))
-    return out
+    from ecoplan_cli.load.paths import expand
+
+    return expand(paths)
 
 
 def _write(content: str) -> None:
@@ -135,23 +129,11 @@ def validate(
 ) -> None:
     """Check activity logs against the schema and the plans: exit 0 valid, 1 invalid, 2 usage error."""
     set_language(lang)
-    from ecoplan_cli.load.logs import load_logs
-    from ecoplan_cli.load.units import merge
+    from ecoplan_cli.validate_run import run_validate
 
-    catalogue = _catalogue(plan_file)
-    logs, problems = load_logs(_expand(files), catalogue)
-    _, merge_problems = merge(logs)
-    problems += merge_problems
-    for log in logs:
-        for warning in log.warnings:
-            typer.echo(warning.render(), err=True)
-    if problems:
-        for problem in sorted(problems):
-            typer.echo(problem.render(), err=True)
-        typer.echo(text("files-invalid", count=len(problems), files=len({p.file for p in problems})), err=True)
-        raise typer.Exit(EXIT_GAP)
-    for log in logs:
-        typer.echo(text("file-valid", file=log.path, count=len(log.log.activities)))
+    code = run_validate([str(f) for f in files], [str(p) for p in plan_file or ()])
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("plan-check")

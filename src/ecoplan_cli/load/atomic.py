@@ -25,3 +25,17 @@ def write_atomic(path: Path, content: str, *, overwrite: bool = True) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_bytes_atomic(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` in one step (a temporary file beside it, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

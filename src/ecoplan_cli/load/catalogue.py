@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import sys
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path as FsPath
 
 from pydantic import ValidationError
@@ -48,8 +51,11 @@ class Catalogue:
         return Catalogue({**self.plans, source.plan.id: source}, self.regions + added)
 
 
+PACKAGE_DIR = FsPath(__file__).resolve().parent.parent  # plan and region files ship as plain files in the package
+
+
 def package_file(*parts: str) -> FsPath:
-    return FsPath(str(resources.files("ecoplan_cli").joinpath(*parts)))
+    return PACKAGE_DIR.joinpath(*parts)
 
 
 _REQUIREMENT_ID_LINE = re.compile(r"^[ \t]*-[ \t]+id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
@@ -101,9 +107,51 @@ def _requirement_lines(content: str, plan: Plan) -> dict[str, int] | None:
     return {identifier: line for identifier, line in found if identifier in set(expected)}
 
 
+def _cache_path() -> FsPath | None:
+    """Where the parsed bundled catalogue is kept between runs (None: caching is off)."""
+    if os.environ.get("ECOPLAN_NO_CACHE"):
+        return None
+    base = os.environ.get("ECOPLAN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ecoplan"
+    )
+    checksum = zlib.crc32(sys.version.encode())
+    sources = [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
+    sources += [package_file("regions", name) for name in BUNDLED_REGION_FILES]
+    sources += sorted(package_file("model").glob("*.py"))  # a change of the models invalidates the cache too
+    for source in sources:
+        content = source.read_bytes()
+        checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
+    return FsPath(base) / f"catalogue-{checksum:08x}.pickle"
+
+
 @cache
 def bundled() -> Catalogue:
-    """The plans and regions that ship with ecoplan (read once per process)."""
+    """The plans and regions that ship with ecoplan: parsed once, then kept in the user's cache directory.
+
+    The cache is keyed by the content of the plan, region and model files, so it can never be stale; it is written
+    atomically and only ever read back by the same user. ECOPLAN_NO_CACHE=1 turns it off.
+    """
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as stream:
+                cached = pickle.load(stream)
+            if isinstance(cached, Catalogue):
+                return cached
+        except Exception:  # a damaged cache is rebuilt
+            pass
+    result = _load_bundled()
+    if path is not None:
+        try:
+            from ecoplan_cli.load.atomic import write_bytes_atomic
+
+            write_bytes_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # a read-only home: no cache, no harm
+            pass
+    return result
+
+
+def _load_bundled() -> Catalogue:
     plans: dict[str, PlanSource] = {}
     for name in BUNDLED_PLAN_FILES:
         source = load_plan_file(str(package_file("plans", name)), f"plans/{name}", trusted=True)

@@ -16,7 +16,7 @@ class StrictModel(BaseModel):
     Enumerations accept their values as written in YAML.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _iso_date(value: object) -> object:

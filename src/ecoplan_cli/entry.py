@@ -1,0 +1,55 @@
+"""The `ecoplan` console script.
+
+`ecoplan validate FILE…` runs on every commit as a pre-commit hook, so its common forms are parsed here by hand and
+run without importing typer (about half of the command's start-up). Every other command, and any validate option
+this parser does not know (--help included), goes to the typer application, which stays the reference.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _fast_validate(args: list[str]) -> int | None:
+    """Run `validate` for FILE… [--lang L] [--plan-file F]…; None when the arguments need the full CLI."""
+    files: list[str] = []
+    plan_files: list[str] = []
+    lang: str | None = None
+    items = iter(args)
+    for arg in items:
+        if arg in ("--lang", "--plan-file"):
+            value = next(items, None)
+            if value is None:
+                return None
+            if arg == "--lang":
+                if value not in ("zh", "en"):
+                    return None
+                lang = value
+            else:
+                plan_files.append(value)
+        elif arg.startswith("-"):
+            return None
+        else:
+            files.append(arg)
+    if not files:
+        return None
+    from ecoplan_cli.messages import set_language
+    from ecoplan_cli.validate_run import run_validate
+
+    set_language(lang)
+    return run_validate(files, plan_files)
+
+
+def main() -> None:
+    # ecoplan uses no pydantic plugin; not looking for any spares every run a scan of installed packages' metadata.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if len(sys.argv) > 1 and sys.argv[1] == "validate":
+        code = _fast_validate(sys.argv[2:])
+        if code is not None:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)  # nothing left to clean up: skip tearing down the interpreter (a hook runs per commit)
+    from ecoplan_cli.cli import main as full
+
+    full()
