@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ecoplan_cli.engine.applicability import binds, periods_started_by
 from ecoplan_cli.engine.periods import Period
@@ -22,14 +24,13 @@ class Status(StrEnum):
     UNMEASURED = "unmeasured"  # no number is stated: activities are listed, nothing is judged
 
 
-@dataclass(frozen=True)
-class CountedActivity:
-    """What the engine needs of an activity: when it counts, how much, toward what."""
+class CountedActivity(NamedTuple):
+    """What the engine needs of an activity: when it counts, how much, toward what (a light tuple: there are many)."""
 
     id: str
     day: date
     targets: tuple[Target, ...]
-    amounts: Mapping[Measure, int] = field(default_factory=dict)
+    amounts: Mapping[Measure, int] = MappingProxyType({})
     subunit: str | None = None
 
     def amount(self, measure: Measure) -> int:

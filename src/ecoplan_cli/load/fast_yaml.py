@@ -22,15 +22,18 @@ from typing import Any
 # plain log is cleared by a few substring tests.
 _UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
     # anchors, aliases, tags, merge keys, _1 — each at the start of a token (the char before is a separator)
-    ("&*!<_", r"(?:[&*!]|<<|_\d)(?<![^\s\[\]{},:?-][&*!])(?<![^\s\[\]{},:?-]<<)(?<![^\s\[\]{},:?-]_\d)"),
-    ("%-.", r"^(?:%|---|\.\.\.)"),  # directives and document markers
-    ("|>@`%:?", r"[\[{,]\s*[|>@`%:?]"),  # an indicator opening a flow entry
+    ("&*!<_", r"[&*!<_](?<![^\s\[\]{},:?-].)(?:(?<=[&*!])|(?<=<)<|(?<=_)\d)"),
+    # an indicator opening a flow entry (after up to three spaces; more spaces there are refused outright)
+    ("|>@`%?", "|".join(rf"[|>@`%?](?<=[\[{{,]{' ' * n}[|>@`%?])" for n in range(4))),
+    (":", r":(?:(?<=[\[{,]:)|(?<=[\[{,] :)|(?<=[\[{,]  :)|(?<=[\[{,]   :)|[,\]}])"),  # a colon opening/closing an entry
     ("?", r"\?(?<!\S\?)(?!\S)"),  # complex keys
-    (",]}", r":[,\]}]"),  # a colon closing a flow entry
     ("|>", r"[\[{][^\n\]}]*:\s+[|>]"),  # a block indicator inside a flow collection
     ("|>", r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"),  # a block scalar header followed by a blank line
     ("\t", r"\t"),  # tabs
 )
+# Plain substrings that send a file to the positioned reader: directives and document markers, and a flow entry
+# opening after four spaces or more (the patterns above look back three).
+_UNSAFE_TEXT = ("\n%", "\n---", "\n...", "[    ", "{    ", ",    ")
 _UNSAFE = tuple((triggers, re.compile(pattern, re.MULTILINE)) for triggers, pattern in _UNSAFE_PATTERNS)
 
 _yaml_rs: Any = None
@@ -50,6 +53,8 @@ def _parser() -> Any:
 
 def eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
+    if content.startswith(("%", "---", "...")) or any(marker in content for marker in _UNSAFE_TEXT):
+        return False
     return not any(any(char in content for char in triggers) and pattern.search(content) for triggers, pattern in _UNSAFE)
 
 

@@ -130,6 +130,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
 
     subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
     resolved_cache: dict[str, Target | ReferenceError_] = {}
+    unstated_cache: dict[tuple[Target, frozenset[Measure]], Measure | None] = {}
     targets: dict[str, tuple[Target, ...]] = {}
     first_seen: dict[str, int] = {}
     for index, activity in enumerate(log.activities):
@@ -165,7 +166,10 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
                 issues.append(
                     Issue((*here, day_field), "date-out-of-period", (("date", activity.counted_on.isoformat()), *period))
                 )
-            unstated = unstated_measure(activity.amounts, outcome, plan)
+            stated = frozenset(activity.amounts)
+            if (outcome, stated) not in unstated_cache:
+                unstated_cache[(outcome, stated)] = unstated_measure(activity.amounts, outcome, plan)
+            unstated = unstated_cache[(outcome, stated)]
             if unstated is not None:
                 warning = (("requirement", outcome.requirement), ("measure", unstated.value))
                 issues.append(Issue(at, "measure-not-stated", warning, Severity.WARNING))
