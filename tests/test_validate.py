@@ -182,3 +182,23 @@ def test_the_fast_entry_point_says_what_the_full_cli_says(run, tmp_path: Path, a
     expected = run("validate", *argv)
     result = subprocess.run([sys.executable, "-m", "ecoplan_cli", "validate", *argv], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == expected
+
+
+def test_a_large_file_with_a_problem_is_explained_by_path_without_rereading(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import ecoplan_cli.load.logs as logs
+
+    monkeypatch.setattr(logs, "MAX_POSITIONED_BYTES", 100)
+    path = write(tmp_path, "big.yaml", HEADER + activity() + activity(id="a2", requirements="[CQ-999]"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and "'CQ-999' is not a requirement" in err and "(at activities[1].requirements[0]" in err
+    path = write(tmp_path, "big2.yaml", HEADER + activity(date="2024-13-01"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and "at activities[0].date" in err
+    path = write(tmp_path, "big3.yaml", HEADER + activity(title='"unclosed'))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and f"{path}:8:5:" in err and "not valid YAML" in err  # where yaml-rs finds it
+    path = write(tmp_path, "big4.yaml", HEADER + activity(title="&anchor x"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and "ECOPLAN_MAX_POSITIONED_BYTES" in err

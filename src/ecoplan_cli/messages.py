@@ -41,6 +41,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{what} must be a mapping of keys to values, not {found}",
         "{what}必须是“键: 值”映射，而不是{found}",
     ),
+    "at-path": ("(at {path}; the file is too large to locate it by line)", "（位置：{path}；文件过大，未能按行定位）"),
+    "too-large-to-read-exactly": (
+        "the file is larger than {limit} bytes and uses YAML that only the positioned reader reads ({what}); "
+        "split it, or raise ECOPLAN_MAX_POSITIONED_BYTES",
+        "文件超过 {limit} 字节，且使用了只有逐行读取器才能读取的 YAML 写法（{what}）；"
+        "请拆分文件，或调高 ECOPLAN_MAX_POSITIONED_BYTES",
+    ),
     # schema
     "schema": ("{field}: {detail}", "{field}：{detail}"),
     "unknown-key": ("unknown key '{key}'{hint}", "未知的键“{key}”{hint}"),

@@ -67,3 +67,19 @@ def parse(content: str) -> Any | None:
         return parser.loads(content, parse_datetime=True)
     except Exception:  # any refusal: the positioned reader will explain it with a position
         return None
+
+
+def syntax_error(content: str) -> tuple[int, int, str] | None:
+    """Where yaml-rs finds this text not to be YAML (line, column, first line of its message); None if it parses."""
+    parser = _parser()
+    if not parser:
+        return None
+    try:
+        parser.loads(content)
+    except Exception as error:  # yaml-rs reports "… at line L, column C" on its first line
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        found = re.search(r"line (\d+), column (\d+)", message)
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        detail = str(error).splitlines()[-1].strip() if "\n" in str(error) else message
+        return line, column, detail
+    return None

@@ -18,8 +18,8 @@ from ecoplan_cli.engine.references import ReferenceError_, Target, resolve
 from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
-from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import Document, Path, decode, parse, read_bytes
+from ecoplan_cli.load.validation import dotted, validate
+from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
 from ecoplan_cli.model.log import OCCURRENCE_MEASURES
@@ -62,7 +62,10 @@ class Issue:
             line, column = document.position(self.first)
             params["first"] = f"{document.file}:{line}:{column}"
         line, column = document.position(self.path)
-        return Problem(document.file, line, column, self.code, text(self.code, **params), self.severity)
+        message = text(self.code, **params)
+        if not document.located:
+            message += " " + text("at-path", path=dotted(self.path))
+        return Problem(document.file, line, column, self.code, message, self.severity)
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -83,7 +86,26 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
             loaded, extended, issues, problems = _check(path, log, catalogue)
             if loaded is not None and not issues and not problems:
                 return loaded, extended
+    if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
+        return _load_unpositioned(path, content, data, catalogue)
     return _load_positioned(path, content, catalogue)
+
+
+def _load_unpositioned(path: str, content: str, data: object, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
+    """A large file with a problem: say what and where by path, without re-reading it with positions."""
+    if data is None:
+        error = fast_yaml.syntax_error(content)
+        if error is not None:
+            line, column, detail = error
+            raise InputError([Problem(path, line, column, "yaml-syntax", text("yaml-syntax", detail=detail))])
+        what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
+        problem = Problem(path, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
+        raise InputError([problem])
+    document = Document(path, data)
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "a single value"
+        raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
+    return _finish(path, document, catalogue)
 
 
 def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
@@ -91,6 +113,10 @@ def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[Loa
     if not isinstance(document.data, dict):
         found = "a list" if isinstance(document.data, list) else "a single value"
         raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
+    return _finish(path, document, catalogue)
+
+
+def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     log = validate(ActivityLog, document)
     loaded, extended, issues, problems = _check(path, log, catalogue)
     located = [issue.locate(document) for issue in issues]

@@ -55,6 +55,18 @@ def _dotted(path: Path) -> str:
 
 
 def problem_from_error(document: Document, detail: Any) -> Problem:
+    problem = _problem_from_error(document, detail)
+    if document.located:
+        return problem
+    where = _dotted(tuple(part for part in detail["loc"] if part != "[key]"))
+    return Problem(problem.file, 1, 1, problem.code, f"{problem.message} {text('at-path', path=where)}", problem.severity)
+
+
+def dotted(path: Path) -> str:
+    return _dotted(path)
+
+
+def _problem_from_error(document: Document, detail: Any) -> Problem:
     loc: Path = tuple(part for part in detail["loc"] if part != "[key]")
     kind: str = detail["type"]
     ctx: dict[str, Any] = detail.get("ctx") or {}

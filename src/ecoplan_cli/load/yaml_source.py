@@ -24,6 +24,9 @@ Position = tuple[int, int]  # 1-based line, column
 # Limits for hostile input, configurable by environment for the rare legitimate giant.
 MAX_DEPTH = int(os.environ.get("ECOPLAN_MAX_DEPTH", "64"))  # nesting levels
 MAX_BYTES = int(os.environ.get("ECOPLAN_MAX_BYTES", str(64 * 1024 * 1024)))  # bytes per file
+# Above this size a file with a problem is not read again with positions (ruamel.yaml reads about 0.3 MiB a second): its
+# problems name the place by path (activities[123].date), and YAML errors by the line and column yaml-rs reports.
+MAX_POSITIONED_BYTES = int(os.environ.get("ECOPLAN_MAX_POSITIONED_BYTES", str(1024 * 1024)))
 
 _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -40,6 +43,11 @@ class Document:
     data: Any
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+
+    @property
+    def located(self) -> bool:
+        """False for data read without positions (a file too large for the positioned reader)."""
+        return bool(self.values or self.keys)
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """The position of the value (or key) at path, or of its nearest located ancestor."""
