@@ -12,36 +12,12 @@ from rich.text import Text
 
 from ecoplan_cli.engine.calendar import CalendarItem
 from ecoplan_cli.engine.evaluate import Status
-
-# The few labels of this report, (English, Chinese); to be moved to messages.py.
-LABELS: dict[str, tuple[str, str]] = {
-    "heading": ("Calendar {first} – {last}", "日程 {first} 至 {last}"),
-    "month": ("{year}-{month:02d}", "{year}年{month}月"),
-    "col-date": ("Date", "日期"),
-    "col-item": ("Requirement", "任务"),
-    "col-period": ("Period", "周期"),
-    "col-required": ("Required", "要求"),
-    "col-lead": ("Lead", "牵头单位"),
-    "col-status": ("Status", "进度"),
-    "observance": ("observance", "重要节点"),
-    "legend": ("* encouraged (鼓励 …): not mandatory; an unmet one is advice", "* 鼓励性任务：非强制，未完成仅作提示"),
-    "undated-heading": ("Observances with no known date", "日期未知的重要节点"),
-    "missing-date": ("missing date", "日期缺失"),
-    "none": ("none", "无"),
-    "totals": (
-        "due dates: {due}, observances: {observances}, with no known date: {undated}",
-        "到期 {due} 项，重要节点 {observances} 个，日期未知 {undated} 个",
-    ),
-    "status-met": ("met", "已完成"),
-    "status-gap": ("missing", "未完成"),
-    "status-open": ("open", "进行中"),
-    "status-unmeasured": ("unmeasured", "未量化"),
-    "status-none": ("not yet begun", "未开始"),
-}
+from ecoplan_cli.messages import CATALOGUE
 
 
 def label(key: str, lang: str, **params: object) -> str:
-    english, chinese = LABELS[key]
+    """A label of this report (messages.py, under calendar-…), in `lang`."""
+    english, chinese = CATALOGUE[f"calendar-{key}"]
     return (chinese if lang == "zh" else english).format(**params)
 
 
