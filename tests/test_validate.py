@@ -202,3 +202,13 @@ def test_a_large_file_with_a_problem_is_explained_by_path_without_rereading(
     path = write(tmp_path, "big4.yaml", HEADER + activity(title="&anchor x"))
     code, _, err = run("validate", path, "--lang", "en")
     assert code == 1 and "ECOPLAN_MAX_POSITIONED_BYTES" in err
+
+
+def test_very_long_lines_are_read_without_fuss(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long_title = "很长的标题" * 400_000  # a 6 MB line
+    path = write(tmp_path, "log.yaml", HEADER + activity(title=long_title))
+    code, _, err = run("validate", path)
+    assert code == 0, err[:500]
+    path = write(tmp_path, "bad.yaml", HEADER + activity(title=long_title, requirements="[CQ-999]"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1 and "'CQ-999' is not a requirement" in err and "activities[0].requirements[0]" in err
