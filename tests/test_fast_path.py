@@ -58,6 +58,9 @@ def documents(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             lines.append(f"    evidence: [{scalar(draw(TEXT), draw(styles))}]")
         if draw(st.booleans()):
+            spacing = draw(st.sampled_from([" ", "\t", "  ", " \t"]))
+            lines[-1] += f"{spacing}# {draw(TEXT.filter(lambda t: chr(10) not in t))}"
+        if draw(st.booleans()):
             indicator = draw(st.sampled_from([">", ">-", "|", "|-", ">+"]))
             body = [draw(TEXT.filter(lambda t: "\t" not in t)) for _ in range(draw(st.integers(1, 3)))]
             lines.append(f"    note: {indicator}")

@@ -17,7 +17,7 @@ from typing import Any
 # string, yaml-rs an int), and indicators that cannot start a plain scalar in a
 # flow collection (ruamel refuses `[a, |]`, yaml-rs reads a string), colons or question marks that open or close
 # an entry (`[:]`, `[?]`), a block scalar header followed by a blank line (yaml-rs keeps a line break where an
-# empty scalar has none), and tabs (the two disagree on some trailing ones).
+# empty scalar has none), and tabs outside comments (the two disagree on some).
 # Each pattern with the characters one of which it needs: a pattern runs only on text holding one of them, so a
 # plain log is cleared by a few substring tests.
 _UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -29,11 +29,11 @@ _UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("?", r"\?(?<!\S\?)(?!\S)"),  # complex keys
     ("|>", r"[\[{][^\n\]}]*:\s+[|>]"),  # a block indicator inside a flow collection
     ("|>", r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"),  # a block scalar header followed by a blank line
-    ("\t", r"\t"),  # tabs
 )
 # Plain substrings that send a file to the positioned reader: directives and document markers, and a flow entry
 # opening after four spaces or more (the patterns above look back three).
 _UNSAFE_TEXT = ("\n%", "\n---", "\n...", "[    ", "{    ", ",    ")
+_COMMENT = re.compile(r"(?:^|[ \t])#")
 _UNSAFE = tuple((triggers, re.compile(pattern, re.MULTILINE)) for triggers, pattern in _UNSAFE_PATTERNS)
 
 _yaml_rs: Any = None
@@ -55,7 +55,20 @@ def eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
     if content.startswith(("%", "---", "...")) or any(marker in content for marker in _UNSAFE_TEXT):
         return False
+    if "\t" in content and _tab_outside_comment(content):
+        return False
     return not any(any(char in content for char in triggers) and pattern.search(content) for triggers, pattern in _UNSAFE)
+
+
+def _tab_outside_comment(content: str) -> bool:
+    """A tab anywhere but in a comment (there the two readers agree; elsewhere they may not)."""
+    for line in content.split("\n"):
+        tab = line.find("\t")
+        if tab >= 0:
+            comment = _COMMENT.search(line)
+            if comment is None or tab < comment.start() + (comment.group().startswith("\t")):
+                return True
+    return False
 
 
 def parse(content: str) -> Any | None:
