@@ -61,12 +61,15 @@ def eligible(content: str) -> bool:
 
 
 def _tab_outside_comment(content: str) -> bool:
-    """A tab anywhere but in a comment (there the two readers agree; elsewhere they may not)."""
+    """A tab anywhere but in a comment (there the two readers agree; elsewhere they may not).
+
+    A `#` after a quote mark may sit inside a quoted string, so only a comment with no quote before it counts.
+    """
     for line in content.split("\n"):
         tab = line.find("\t")
         if tab >= 0:
             comment = _COMMENT.search(line)
-            if comment is None or tab < comment.start() + (comment.group().startswith("\t")):
+            if comment is None or tab < comment.end() - 1 or "'" in line[: comment.start()] or '"' in line[: comment.start()]:
                 return True
     return False
 
