@@ -7,6 +7,7 @@ this parser does not know (--help included), goes to the typer application, whic
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -42,6 +43,9 @@ def _fast_validate(args: list[str]) -> int | None:
 
 
 def main() -> None:
+    # A run allocates many small, long-lived objects (models of every activity) and makes few cycles: collecting
+    # young objects every 700 allocations spent a fifth of a large check walking them. Collect far less often.
+    gc.set_threshold(100_000, 50, 100)
     # ecoplan uses no pydantic plugin; not looking for any spares every run a scan of installed packages' metadata.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if len(sys.argv) > 1 and sys.argv[1] == "validate":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -95,6 +96,7 @@ def _check_files(files: Sequence[str], catalogue: Catalogue, as_of: date, jobs: 
     """Each file checked on its own, in worker processes when there are several files and cores (streamed)."""
     global _WORKER
     _WORKER = (catalogue, as_of)
+    gc.freeze()  # the catalogue lives as long as the run: keep it out of every collection (and copy-on-write pages)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_check_file(path) for path in files]
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

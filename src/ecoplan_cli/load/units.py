@@ -32,26 +32,26 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
         for log in members:
             plans.update(log.plans)
             lead_as.update(log.log.lead_as)
+            targets = log.targets
             for activity in log.log.activities:
-                if activity.id in where:
-                    first_file, first_log = where[activity.id]
-                    line, first_line = log.activity_line(activity.id), first_log.activity_line(activity.id)
+                identifier = activity.id
+                if identifier in where:
+                    first_file, first_log = where[identifier]
+                    line, first_line = log.activity_line(identifier), first_log.activity_line(identifier)
                     problems.append(
                         Problem(
                             log.path,
                             line,
                             1,
                             "duplicate-activity",
-                            text("duplicate-activity", id=activity.id, first=f"{first_file}:{first_line}:1"),
+                            text("duplicate-activity", id=identifier, first=f"{first_file}:{first_line}:1"),
                         )
                     )
                     continue
-                where[activity.id] = (log.path, log)
-                activities.append(
-                    CountedActivity(
-                        activity.id, activity.counted_on, log.targets[activity.id], dict(activity.amounts), activity.subunit
-                    )
-                )
+                where[identifier] = (log.path, log)
+                day = activity.date if activity.date is not None else activity.end
+                assert day is not None  # a valid activity has a date, or a start and an end
+                activities.append(CountedActivity(identifier, day, targets[identifier], activity.amounts, activity.subunit))
         unit = Unit(
             name=name,
             region=region,
