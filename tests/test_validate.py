@@ -212,3 +212,11 @@ def test_very_long_lines_are_read_without_fuss(run, tmp_path: Path) -> None:  # 
     path = write(tmp_path, "bad.yaml", HEADER + activity(title=long_title, requirements="[CQ-999]"))
     code, _, err = run("validate", path, "--lang", "en")
     assert code == 1 and "'CQ-999' is not a requirement" in err and "activities[0].requirements[0]" in err
+
+
+def test_a_bare_url_in_brackets_is_read_but_flagged_for_other_tools(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER + activity(evidence='[https://example.org/a, "https://example.org/b"]'))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 0
+    assert f"{path}:9:16: warning:" in err and "bare URL inside [ ]" in err
+    assert err.count("bare-url-in-flow") == 1  # the quoted one is fine

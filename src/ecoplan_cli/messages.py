@@ -80,6 +80,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{requirement} counts {measure}, but this activity states no {measure}; add amounts: {{{measure}: N}}",
         "{requirement} 按“{measure}”计数，但此活动未填写{measure}数；请添加 amounts: {{{measure}: 数量}}",
     ),
+    "bare-url-in-flow": (
+        "a bare URL inside [ ] is read here, but it is an error for libyaml-based tools (PyYAML, check-jsonschema, "
+        'some editors); quote it: ["https://…"]',
+        "[ ] 中未加引号的网址本工具可以读取，但基于 libyaml 的工具（PyYAML、check-jsonschema、部分编辑器）会报错；"
+        '请加引号：["https://…"]',
+    ),
     "unit-mismatch": (
         "this file's unit '{unit}' differs from another file for region {region}: '{other}'",
         "本文件的单位“{unit}”与同地区 {region} 的另一文件（“{other}”）不一致",

@@ -8,6 +8,7 @@ and column; valid files never pay for positions.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -85,7 +86,7 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
         else:
             loaded, extended, issues, problems = _check(path, log, catalogue)
             if loaded is not None and not issues and not problems:
-                return loaded, extended
+                return _with_portability_warnings(loaded, content), extended
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         return _load_unpositioned(path, content, data, catalogue)
     return _load_positioned(path, content, catalogue)
@@ -123,8 +124,30 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
     errors = sorted(set(problems + [p for p in located if p.severity is Severity.ERROR]))
     if errors or loaded is None:
         raise InputError(errors)
+    if document.text is not None:
+        loaded = _with_portability_warnings(loaded, document.text)
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
-    return LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings), extended
+    loaded = LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings)
+    return loaded, extended
+
+
+_BARE_URL_IN_FLOW = re.compile(r"[\[,][ ]*((?:https?|ftp)://)")
+
+
+def _with_portability_warnings(loaded: LoadedLog, content: str) -> LoadedLog:
+    """Warn of a bare URL inside [ ]: valid YAML 1.2, but an error for libyaml-based tools that read the same file."""
+    if "://" not in content:
+        return loaded
+    found = []
+    for match in _BARE_URL_IN_FLOW.finditer(content):
+        start = match.start(1)
+        line = content.count("\n", 0, start) + 1
+        column = start - (content.rfind("\n", 0, start) + 1) + 1
+        found.append(Problem(loaded.path, line, column, "bare-url-in-flow", text("bare-url-in-flow"), Severity.WARNING))
+    if not found:
+        return loaded
+    warnings = tuple(sorted({*loaded.warnings, *found}))
+    return LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings)
 
 
 def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog | None, Catalogue, list[Issue], list[Problem]]:

@@ -43,6 +43,7 @@ class Document:
     data: Any
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    text: str | None = None  # the source text, when it was read here
 
     @property
     def located(self) -> bool:
@@ -98,7 +99,7 @@ def parse(content: str, file: str) -> Document:
         raise InputError([Problem(file, 1, 1, "yaml-syntax", text("yaml-syntax", detail=str(error).strip()))]) from None
     except RecursionError:
         raise InputError([Problem(file, 1, 1, "too-deep", text("too-deep", limit=MAX_DEPTH))]) from None
-    document = Document(file=file, data=None)
+    document = Document(file=file, data=None, text=content)
     if root is None:
         raise InputError([Problem(file, 1, 1, "empty-file", text("empty-file"))])
     builder = _Builder(document)
