@@ -346,13 +346,14 @@ def check(
         _fail(outcome.problems, EXIT_INPUT)
     assert outcome.report is not None
     table_width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)
-    from ecoplan_cli.run import render
+    from ecoplan_cli.load.atomic import write_atomic
+    from ecoplan_cli.run import render_chunks
 
     for kind, path in outputs:
-        from ecoplan_cli.load.atomic import write_atomic
-
-        write_atomic(path, render(outcome.report, kind.value, width=100))
-    _write(render(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()))
+        write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
+    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
+        sys.stdout.write(chunk)
+    sys.stdout.flush()
     raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -145,6 +145,23 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         within_days=options.within.days,
     )
     return CheckOutcome(report, [], failing(kept, strict=options.strict))
+
+
+def render_chunks(report: CheckReport, kind: str, *, width: int = 80, color: bool = False) -> Iterator[str]:
+    """The report in pieces: the formats with a record per line are written as they go, the others whole."""
+    if kind == "json":
+        from ecoplan_cli.report import json_report
+
+        return json_report.chunks(report)
+    if kind == "csv":
+        from ecoplan_cli.report import csv_report
+
+        return csv_report.chunks(report)
+    if kind == "github":
+        from ecoplan_cli.report import github
+
+        return github.chunks(report)
+    return iter([render(report, kind, width=width, color=color)])
 
 
 def render(report: CheckReport, kind: str, *, width: int = 80, color: bool = False) -> str:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, content: str, *, overwrite: bool = True) -> None:
-    """Write `content` to `path` in one step; with overwrite=False an existing file is left alone (FileExistsError)."""
+def write_atomic(path: Path, content: str | Iterable[str], *, overwrite: bool = True) -> None:
+    """Write `content` (text, or text in pieces) to `path` in one step; with overwrite=False an existing file is left
+    alone (FileExistsError)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
         raise FileExistsError(str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
+            if isinstance(content, str):
+                stream.write(content)
+            else:
+                stream.writelines(content)
         if overwrite:
             os.replace(temporary, path)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ecoplan_cli.report.base import CheckReport
 from ecoplan_cli.report.json_report import finding_record
@@ -34,21 +35,27 @@ COLUMNS = (
 )
 
 
-def render(report: CheckReport) -> str:
+def _row(values: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    csv.writer(out, lineterminator="\r\n").writerow(values)
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def chunks(report: CheckReport) -> Iterator[str]:
+    """A header and a row per finding (UTF-8 with BOM, so that Excel reads Chinese right), written as it goes."""
+    yield "\ufeff" + _row(list(COLUMNS))
     for finding in report.findings:
         record = finding_record(report, finding)
-        row = []
-        for column in COLUMNS:
-            value = record[column]
-            if isinstance(value, list):
-                value = ";".join(value)
-            elif isinstance(value, bool):
-                value = "true" if value else "false"
-            elif value is None:
-                value = ""
-            row.append(str(value))
-        writer.writerow(row)
-    return "\ufeff" + out.getvalue()
+        yield _row([_cell(record[column]) for column in COLUMNS])
+
+
+def render(report: CheckReport) -> str:
+    return "".join(chunks(report))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ecoplan_cli.engine.evaluate import Status
 from ecoplan_cli.report.base import CheckReport, required_text
 
@@ -15,7 +17,11 @@ def _escape_property(value: str) -> str:
 
 
 def render(report: CheckReport) -> str:
-    lines = []
+    return "".join(chunks(report))
+
+
+def chunks(report: CheckReport) -> Iterator[str]:
+    """An annotation per gap, written as it goes."""
     for finding in report.findings:
         if finding.status is not Status.GAP:
             continue
@@ -27,5 +33,4 @@ def render(report: CheckReport) -> str:
             f"due {finding.due.isoformat()} ({plan_path}:{plan_line})"
         )
         properties = f"file={_escape_property(report.log_file(finding))},line=1,title={_escape_property(title)}"
-        lines.append(f"::{command} {properties}::{_escape_data(message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::{command} {properties}::{_escape_data(message)}\n"

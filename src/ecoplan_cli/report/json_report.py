@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecoplan_cli.engine.evaluate import Finding
@@ -56,27 +57,29 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _lines(name: str, records: list[dict[str, Any]] | dict[str, Any], *, last: bool = False) -> str:
-    """A top-level member with one record (or one region) per line: readable, diffable, and C-fast to encode."""
-    if isinstance(records, dict):
-        items = [f"    {_compact(key)}: {_compact(value)}" for key, value in records.items()]
-        opening, closing = "{", "}"
-    else:
-        items = [f"    {_compact(record)}" for record in records]
-        opening, closing = "[", "]"
-    body = ",\n".join(items)
-    inner = f"\n{body}\n  " if items else ""
-    return f'  "{name}": {opening}{inner}{closing}' + ("" if last else ",") + "\n"
+def _member(name: str, items: Iterable[str], opening: str, closing: str, *, last: bool = False) -> Iterator[str]:
+    """A top-level member with one item per line: readable, diffable, C-fast to encode, and written as it goes."""
+    yield f'  "{name}": {opening}'
+    separator = "\n"
+    empty = True
+    for item in items:
+        yield f"{separator}    {item}"
+        separator, empty = ",\n", False
+    yield ("" if empty else "\n  ") + closing + ("" if last else ",") + "\n"
+
+
+def chunks(report: CheckReport) -> Iterator[str]:
+    """The report piece by piece (a finding per line), so that a national-scale report is never held whole."""
+    yield "{\n"
+    yield f'  "as_of": {_compact(report.as_of.isoformat())},\n'
+    yield f'  "summary": {_compact(summary(report.findings))},\n'
+    regions = region_matrix(report)
+    yield from _member("regions", (f"{_compact(k)}: {_compact(v)}" for k, v in regions.items()), "{", "}")
+    yield from _member("coming_due", (_compact(finding_record(report, f)) for f in report.coming_due), "[", "]")
+    yield from _member("findings", (_compact(finding_record(report, f)) for f in report.findings), "[", "]", last=True)
+    yield "}\n"
 
 
 def render(report: CheckReport) -> str:
     """One finding per line; the whole is one JSON document (the field names are the interface)."""
-    return (
-        "{\n"
-        f'  "as_of": {_compact(report.as_of.isoformat())},\n'
-        f'  "summary": {_compact(summary(report.findings))},\n'
-        + _lines("regions", region_matrix(report))
-        + _lines("coming_due", [finding_record(report, f) for f in report.coming_due])
-        + _lines("findings", [finding_record(report, f) for f in report.findings], last=True)
-        + "}\n"
-    )
+    return "".join(chunks(report))
