@@ -139,3 +139,9 @@ def test_plan_files_read_the_same_both_ways_and_their_lines_agree() -> None:
 def test_folded_text_keeps_no_fold_markers() -> None:
     data = parse("note: >-\n  one\n  two\n", "x.yaml").data
     assert data == {"note": "one two"}
+
+
+def test_yaml_1_1_booleans_read_as_booleans() -> None:
+    data = parse("%YAML 1.1\n---\na: yes\nb: off\nc: true\nd: NO\n", "x.yaml").data
+    assert data == {"a": True, "b": False, "c": True, "d": False}
+    assert parse("a: yes\n", "x.yaml").data == {"a": "yes"}  # YAML 1.2: a string

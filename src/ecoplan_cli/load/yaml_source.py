@@ -189,8 +189,8 @@ class _Builder:
                     return value
                 case "null":
                     return None
-                case "bool":
-                    return value.lower() == "true"
+                case "bool":  # YAML 1.2 has true/false; a %YAML 1.1 document may also say yes/no/on/off/y/n
+                    return value.lower() in ("true", "yes", "on", "y")
                 case "int":
                     return _to_int(value)
                 case "float":
