@@ -1,0 +1,26 @@
+"""The benchmark's generated logs are realistic and valid: what the benchmark measures is real work."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_generated_logs_validate_and_check(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "logs"
+    subprocess.run(
+        [sys.executable, "bench/generate.py", str(out), "--regions", "6", "--years", "2021-2025", "--per-year", "8"],
+        check=True,
+        capture_output=True,
+    )
+    files = sorted(out.glob("*.yaml"))
+    assert len(files) == 6
+    code, stdout, err = run("validate", out)
+    assert code == 0, err
+    assert stdout.count("valid (40 activities)") == 6
+    code, report, err = run("check", out, "--as-of", "2026-01-15", "--format", "json")
+    assert code in (0, 1), err
+    findings = json.loads(report)["findings"]
+    assert {f["region"] for f in findings} and any(f["activities"] for f in findings)
