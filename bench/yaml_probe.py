@@ -243,7 +243,7 @@ def first_difference(a: object, b: object, where: str = "") -> str:
     if isinstance(a, list):
         if len(a) != len(b):  # type: ignore[arg-type]
             return f"{where}: {len(a)} vs {len(b)} items"  # type: ignore[arg-type]
-        for index, (x, y) in enumerate(zip(a, b)):  # type: ignore[call-overload]
+        for index, (x, y) in enumerate(zip(a, b, strict=True)):  # type: ignore[call-overload]
             if x != y:
                 return first_difference(x, y, f"{where}/{index}")
     return f"{where or '/'}: {a!r:.60} vs {b!r:.60}"
