@@ -220,3 +220,14 @@ def test_a_bare_url_in_brackets_is_read_but_flagged_for_other_tools(run, tmp_pat
     assert code == 0
     assert f"{path}:9:16: warning:" in err and "bare URL inside [ ]" in err
     assert err.count("bare-url-in-flow") == 1  # the quoted one is fine
+
+
+def test_the_log_schema_speaks_both_languages_and_lists_real_ids(run) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    _, out, _ = run("schema")
+    schema = json.loads(out)
+    region = schema["properties"]["region"]
+    assert "城口县" in region["anyOf"][0]["enum"] and "地区" in region["title"] and "region" in region["description"]
+    references = schema["$defs"]["Activity"]["properties"]["requirements"]["items"]["anyOf"][0]["enum"]
+    assert {"CQ-17", "ZL3-1", "CQ-A2-5"} <= set(references)

@@ -20,13 +20,25 @@ ActivityId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length
 
 
 class Activity(StrictModel):
-    id: ActivityId = Field(description="Unique within the unit's logs.")
-    date: IsoDate | None = Field(default=None, description="The day it happened (or give start and end).")
+    id: ActivityId = Field(title="活动编号 id", description="活动编号，在本单位各台账文件中唯一。Unique within the unit's logs.")
+    date: IsoDate | None = Field(
+        default=None,
+        title="日期 date",
+        description="活动日期（多日活动改填 start 与 end）。The day it happened (or give start and end).",
+    )
     start: IsoDate | None = None
     end: IsoDate | None = None
     title: Text
-    requirements: list[Reference] = Field(min_length=1, description="Requirement ids it counts toward.")
-    amounts: dict[Measure, Count] = Field(default_factory=dict, description="How much, by counting word; default one 次.")
+    requirements: list[Reference] = Field(
+        min_length=1,
+        title="对应任务 requirements",
+        description="所对应的任务编号，如 CQ-17、CQ-16/press-center。Requirement ids it counts toward.",
+    )
+    amounts: dict[Measure, Count] = Field(
+        default_factory=dict,
+        title="数量 amounts",
+        description="按量词计的数量，如 {篇: 10, 件: 1}；不填即计 1 次。How much, by counting word; default one 次.",
+    )
     subunit: Text | None = Field(
         default=None, description="The sub-unit it was done in (a 街道 or 社区), for per-sub-unit rules."
     )
@@ -62,10 +74,22 @@ class Activity(StrictModel):
 
 
 class ActivityLog(StrictModel):
-    plans: list[Text] = Field(min_length=1, description="The plans this unit answers to (ids, or paths of plan files).")
-    unit: Text = Field(description="The reporting unit, e.g. 城口县生态环境局.")
-    region: Text = Field(description="A region of the registry; its level decides which obligations apply.")
-    level: Level | None = Field(default=None, description="Override the region's level, e.g. school for a school's log.")
+    plans: list[Text] = Field(
+        min_length=1,
+        title="所落实的计划 plans",
+        description="本单位落实的计划（编号或计划文件路径）。The plans this unit answers to (ids, or paths of plan files).",
+    )
+    unit: Text = Field(title="填报单位 unit", description="填报单位，如 城口县生态环境局。The reporting unit.")
+    region: Text = Field(
+        title="地区 region",
+        description="所属地区（区、县等），其层级决定适用哪些要求。"
+        "A region of the registry; its level decides which obligations apply.",
+    )
+    level: Level | None = Field(
+        default=None,
+        title="层级 level",
+        description="覆盖地区层级，如学校台账填 school。Override the region's level, e.g. school for a school's log.",
+    )
     lead_as: list[Text] = Field(
         default_factory=list,
         description="Lead-unit names (as the plan writes them, e.g. 市生态环境局) this unit answers for. When given, "
