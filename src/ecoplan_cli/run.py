@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -147,47 +148,19 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     return CheckOutcome(report, [], failing(kept, strict=options.strict))
 
 
+REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}
+
+
 def render_chunks(report: CheckReport, kind: str, *, width: int = 80, color: bool = False) -> Iterator[str]:
-    """The report in pieces: the formats with a record per line are written as they go, the others whole."""
-    if kind == "json":
-        from ecoplan_cli.report import json_report
-
-        return json_report.chunks(report)
-    if kind == "csv":
-        from ecoplan_cli.report import csv_report
-
-        return csv_report.chunks(report)
-    if kind == "github":
-        from ecoplan_cli.report import github
-
-        return github.chunks(report)
-    return iter([render(report, kind, width=width, color=color)])
+    """The report in pieces: reporters with a `chunks` function (a record per line) are written as they go, the
+    others whole. Only the reporter asked for is imported."""
+    module = importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}")
+    if kind == "table":
+        return iter([module.render(report, width=width, color=color)])
+    chunks = getattr(module, "chunks", None)
+    return chunks(report) if chunks is not None else iter([module.render(report)])
 
 
 def render(report: CheckReport, kind: str, *, width: int = 80, color: bool = False) -> str:
-    """The report in one format (imports only the reporter needed)."""
-    if kind == "table":
-        from ecoplan_cli.report import table
-
-        return table.render(report, width=width, color=color)
-    if kind == "json":
-        from ecoplan_cli.report import json_report
-
-        return json_report.render(report)
-    if kind == "junit":
-        from ecoplan_cli.report import junit
-
-        return junit.render(report)
-    if kind == "sarif":
-        from ecoplan_cli.report import sarif
-
-        return sarif.render(report)
-    if kind == "github":
-        from ecoplan_cli.report import github
-
-        return github.render(report)
-    if kind == "csv":
-        from ecoplan_cli.report import csv_report
-
-        return csv_report.render(report)
-    raise ValueError(f"unknown format {kind}")
+    """The report in one format, whole."""
+    return "".join(render_chunks(report, kind, width=width, color=color))

@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path as FsPath
 
-from pydantic import ValidationError
-
 from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.problems import InputError
-from ecoplan_cli.load.validation import validate
+from ecoplan_cli.load.validation import validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_BYTES, Document, decode, parse, read_bytes, read_file
 from ecoplan_cli.model import Plan, Region, RegionRegistry
 
@@ -71,16 +69,12 @@ def load_plan_file(path: str, display_path: str | None = None, *, trusted: bool 
 
     name = display_path or path
     content = decode(read_bytes(path, display_path, max_bytes=None if trusted else MAX_BYTES), name, None)
-    data = fast_yaml.parse(content)
-    if isinstance(data, dict):
-        try:
-            plan = Plan.model_validate(data)
-        except ValidationError:
-            pass
-        else:
-            lines = _requirement_lines(content, plan)
-            if lines is not None and not structural_problems(plan, Document(name, data)):
-                return PlanSource(plan.with_parameters(), path, name, lines)
+    fast = validate_fast(content, Plan)
+    if fast is not None:
+        plan, data = fast
+        lines = _requirement_lines(content, plan)
+        if lines is not None and not structural_problems(plan, Document(name, data)):
+            return PlanSource(plan.with_parameters(), path, name, lines)
     document = parse(content, name)
     plan = validate(Plan, document)
     problems = structural_problems(plan, document)

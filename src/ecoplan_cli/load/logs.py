@@ -13,13 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from pydantic import ValidationError
-
 from ecoplan_cli.engine.references import ReferenceError_, Target, resolve
 from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
-from ecoplan_cli.load.validation import dotted, validate
+from ecoplan_cli.load.validation import dotted, validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
@@ -77,18 +75,13 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
     content = decode(read_bytes(path), path)
-    data = fast_yaml.parse(content)
-    if isinstance(data, dict):
-        try:
-            log = ActivityLog.model_validate(data)
-        except ValidationError:
-            pass
-        else:
-            loaded, extended, issues, problems = _check(path, log, catalogue)
-            if loaded is not None and not issues and not problems:
-                return _with_portability_warnings(loaded, content), extended
+    fast = validate_fast(content, ActivityLog)
+    if fast is not None:
+        loaded, extended, issues, problems = _check(path, fast[0], catalogue)
+        if loaded is not None and not issues and not problems:
+            return _with_portability_warnings(loaded, content), extended
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
-        return _load_unpositioned(path, content, data, catalogue)
+        return _load_unpositioned(path, content, fast[1] if fast is not None else fast_yaml.parse(content), catalogue)
     return _load_positioned(path, content, catalogue)
 
 

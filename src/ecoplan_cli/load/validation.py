@@ -38,6 +38,19 @@ _HINTS: dict[str, str] = {
 }
 
 
+def validate_fast(content: str, model: type[Model]) -> tuple[Model, dict[str, Any]] | None:
+    """The model and its data when the fast path reads the text and the data is valid; None: read it with positions."""
+    from ecoplan_cli.load import fast_yaml
+
+    data = fast_yaml.parse(content)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return model.model_validate(data), data
+    except ValidationError:
+        return None
+
+
 def validate(model: type[Model], document: Document) -> Model:
     """Validate a document's data into `model`, or raise InputError with every problem located."""
     try:
