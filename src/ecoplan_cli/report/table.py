@@ -50,20 +50,28 @@ def _met_table(rows: list[Finding]) -> Table:
     return table
 
 
-def _unmeasured_table(rows: list[Finding]) -> Table:
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
-    table.add_column(text("col-activities"))
+def _unmeasured(console: Console, rows: list[Finding]) -> None:
+    """Requirements with no number: those with recorded activities by year, then the others in one line."""
     per_requirement: dict[str, list[Finding]] = defaultdict(list)
     for finding in rows:
         per_requirement[finding.requirement].append(finding)
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
+    table.add_column(text("col-activities"))
+    silent = []
     for requirement, group in per_requirement.items():
         years: dict[str, set[str]] = defaultdict(set)
         for finding in group:
             years[finding.period_label].update(finding.activities)
-        counts = " ".join(f"{year}:{len(ids)}" for year, ids in sorted(years.items()) if ids) or "—"
-        table.add_row(Text(requirement, style="bold").append(f" {group[0].title}", style="default"), counts)
-    return table
+        counts = " ".join(f"{year}:{len(ids)}" for year, ids in sorted(years.items()) if ids)
+        if counts:
+            table.add_row(Text(requirement, style="bold").append(f" {group[0].title}", style="default"), counts)
+        else:
+            silent.append(requirement)
+    if table.row_count:
+        console.print(table)
+    if silent:
+        console.print(Text(text("unmeasured-silent", count=len(silent), ids=", ".join(silent)), style="dim"))
 
 
 def _unit_section(console: Console, report: CheckReport, findings: list[Finding]) -> None:
@@ -73,7 +81,7 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
             "report-heading",
             region=first.region,
             unit=first.unit,
-            level=first.level.value,
+            level=text(f"level-{first.level.value}"),
             as_of=report.as_of.isoformat(),
         )
     )
@@ -94,7 +102,10 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     console.print(_met_table(measured) if measured else Text("  " + text("none"), style="dim"))
     console.print()
     console.print(Text(f"{text('section-unmeasured')} ({len({f.requirement for f in unmeasured})})", style="bold"))
-    console.print(_unmeasured_table(unmeasured) if unmeasured else Text("  " + text("none"), style="dim"))
+    if unmeasured:
+        _unmeasured(console, unmeasured)
+    else:
+        console.print(Text("  " + text("none"), style="dim"))
     console.print()
 
 
