@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource
+from ecoplan_cli.messages import text
 from ecoplan_cli.model import Obligation, Requirement
 
 
@@ -43,18 +44,25 @@ def render_table(sources: list[PlanSource]) -> str:
         obligations = [o for r in plan.requirements for o in r.obligations]
         console.rule(f"{plan.id} — {plan.title}")
         console.print(
-            f"{plan.period.start} … {plan.period.end} · effective {plan.effective_date} · "
-            f"{len(plan.requirements)} requirements · {len(obligations)} obligations · {source.display_path}"
+            text(
+                "plan-facts",
+                start=plan.period.start,
+                end=plan.period.end,
+                effective=plan.effective_date,
+                requirements=len(plan.requirements),
+                obligations=len(obligations),
+                file=source.display_path,
+            )
         )
         if plan.implements:
-            console.print(f"implements {plan.implements}")
-        recurrence = Counter(o.recurrence.value for o in obligations)
-        levels = Counter(level.value for o in obligations for level in o.levels)
+            console.print(text("plan-implements", parent=plan.implements))
+        recurrence = Counter(text(f"recurrence-{o.recurrence.value}") for o in obligations)
+        levels = Counter(text(f"level-{level.value}") for o in obligations for level in o.levels)
         table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-        table.add_column("recurrence")
-        table.add_column("obligations", justify="right")
-        table.add_column("level")
-        table.add_column("obligations", justify="right")
+        table.add_column(text("col-recurrence"))
+        table.add_column(text("col-obligations"), justify="right")
+        table.add_column(text("col-level"))
+        table.add_column(text("col-obligations"), justify="right")
         rec_rows, lev_rows = sorted(recurrence.items()), sorted(levels.items())
         for index in range(max(len(rec_rows), len(lev_rows))):
             r = rec_rows[index] if index < len(rec_rows) else ("", "")
