@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ecoplan_cli.model import Plan
 
 
-@dataclass(frozen=True, order=True)
-class Target:
+class Target(NamedTuple):
+    """What a reference names: a requirement of a plan, and perhaps one of its obligations (hashed in C: many)."""
+
     plan: str
     requirement: str
     obligation: str | None = None  # None: the requirement as a whole

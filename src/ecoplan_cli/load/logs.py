@@ -171,51 +171,57 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
         issues.append(Issue(("region",), "unknown-region", (("region", log.region), ("hint", _suggest(log.region, names)))))
 
     subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
+    periods = {plan_id: (plan.period.start, plan.period.end) for plan_id, plan in plans.items()}
     resolved_cache: dict[str, Target | ReferenceError_] = {}
     unstated_cache: dict[tuple[Target, frozenset[Measure]], Measure | None] = {}
     targets: dict[str, tuple[Target, ...]] = {}
     first_seen: dict[str, int] = {}
-    for index, activity in enumerate(log.activities):
-        here: Path = ("activities", index)
-        if activity.id in first_seen:
-            first: Path = ("activities", first_seen[activity.id], "id")
-            issues.append(Issue((*here, "id"), "duplicate-activity", (("id", activity.id),), first=first))
+    for index, activity in enumerate(log.activities):  # the hot loop of a large check: positions only on issues
+        identifier = activity.id
+        if identifier in first_seen:
+            first: Path = ("activities", first_seen[identifier], "id")
+            issues.append(Issue(("activities", index, "id"), "duplicate-activity", (("id", identifier),), first=first))
             continue
-        first_seen[activity.id] = index
+        first_seen[identifier] = index
         if not plans:
             continue
         if activity.subunit is not None and activity.subunit not in subunits:
             known = "、".join(sorted(subunits)) or "—"
-            issues.append(Issue((*here, "subunit"), "unknown-subunit", (("subunit", activity.subunit), ("known", known))))
+            where: Path = ("activities", index, "subunit")
+            issues.append(Issue(where, "unknown-subunit", (("subunit", activity.subunit), ("known", known))))
+        day = activity.date if activity.date is not None else activity.end
+        stated = frozenset(activity.amounts)
         resolved: list[Target] = []
         for ref_index, reference in enumerate(activity.requirements):
             outcome = resolved_cache.get(reference)
             if outcome is None:
                 outcome = resolved_cache[reference] = resolve(reference, plans)
-            at: Path = (*here, "requirements", ref_index)
             if isinstance(outcome, ReferenceError_):
                 params: dict[str, object] = dict(outcome.params)
                 if outcome.code == "unknown-requirement":
                     ids = [r.id for p in plans.values() for r in p.requirements]
                     params["hint"] = _suggest(str(params.pop("requirement")), ids)
-                issues.append(Issue(at, outcome.code, tuple(params.items())))
+                issues.append(Issue(("activities", index, "requirements", ref_index), outcome.code, tuple(params.items())))
                 continue
             resolved.append(outcome)
-            plan = plans[outcome.plan]
-            if not plan.period.start <= activity.counted_on <= plan.period.end:
+            start, end = periods[outcome.plan]
+            if day is None or not start <= day <= end:
+                plan = plans[outcome.plan]
                 day_field = "date" if activity.date is not None else "end"
-                period = (("plan", plan.id), ("start", plan.period.start.isoformat()), ("end", plan.period.end.isoformat()))
-                issues.append(
-                    Issue((*here, day_field), "date-out-of-period", (("date", activity.counted_on.isoformat()), *period))
-                )
-            stated = frozenset(activity.amounts)
-            if (outcome, stated) not in unstated_cache:
-                unstated_cache[(outcome, stated)] = unstated_measure(activity.amounts, outcome, plan)
-            unstated = unstated_cache[(outcome, stated)]
+                period = (("plan", plan.id), ("start", start.isoformat()), ("end", end.isoformat()))
+                when = (("date", activity.counted_on.isoformat()),)
+                issues.append(Issue(("activities", index, day_field), "date-out-of-period", (*when, *period)))
+            key = (outcome, stated)
+            unstated = (
+                unstated_cache[key]
+                if key in unstated_cache
+                else unstated_cache.setdefault(key, unstated_measure(activity.amounts, outcome, plans[outcome.plan]))
+            )
             if unstated is not None:
                 warning = (("requirement", outcome.requirement), ("measure", unstated.value))
+                at: Path = ("activities", index, "requirements", ref_index)
                 issues.append(Issue(at, "measure-not-stated", warning, Severity.WARNING))
-        targets[activity.id] = tuple(dict.fromkeys(resolved))
+        targets[identifier] = tuple(dict.fromkeys(resolved)) if len(resolved) > 1 else tuple(resolved)
     if region is None or any(i.severity is Severity.ERROR for i in issues) or problems:
         return None, catalogue, issues, problems
     loaded = LoadedLog(path, log, region, log.level or region.level, plans, targets)
