@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from ecoplan_cli.engine.periods import Period, calendar_periods, deadline_period
 from ecoplan_cli.model import Level, Obligation, Plan, Recurrence
@@ -29,17 +30,30 @@ def required_periods(plan: Plan, obligation: Obligation) -> Iterator[Period]:
     - unmeasured ones (ongoing, or any recurrence with no number): each calendar year that overlaps the time the plan
       is in force, so that the activities recorded toward them are reported year by year.
     """
-    last = min(plan.period.end, obligation.deadline or plan.period.end)
-    if obligation.recurrence in (Recurrence.ONCE, Recurrence.PLAN_PERIOD):
-        assert obligation.deadline is not None
-        yield deadline_period(plan.period.start, obligation.deadline)
-        return
-    if not obligation.measured:
-        yield from calendar_periods(Recurrence.ANNUAL, max(plan.effective_date, plan.period.start), last)
-        return
-    for period in calendar_periods(obligation.recurrence, plan.effective_date, last):
-        if period.start >= plan.effective_date and period.end <= last:
-            yield period
+    return iter(
+        _periods(
+            obligation.recurrence,
+            obligation.measured,
+            obligation.deadline,
+            plan.effective_date,
+            plan.period.start,
+            plan.period.end,
+        )
+    )
+
+
+@cache
+def _periods(
+    recurrence: Recurrence, measured: bool, deadline: date | None, effective: date, start: date, end: date
+) -> tuple[Period, ...]:
+    """The periods, computed once per shape and shared by every unit (a national check has thousands)."""
+    last = min(end, deadline or end)
+    if recurrence in (Recurrence.ONCE, Recurrence.PLAN_PERIOD):
+        assert deadline is not None
+        return (deadline_period(start, deadline),)
+    if not measured:
+        return tuple(calendar_periods(Recurrence.ANNUAL, max(effective, start), last))
+    return tuple(p for p in calendar_periods(recurrence, effective, last) if p.start >= effective and p.end <= last)
 
 
 def periods_started_by(plan: Plan, obligation: Obligation, as_of: date) -> Iterator[Period]:

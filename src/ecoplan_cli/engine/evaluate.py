@@ -174,9 +174,20 @@ def _finding(
         status=status_of(required, actual, period.end, as_of),
         mandatory=obligation.mandatory,
         activities=tuple(a.id for a in inside),
-        lead=tuple(requirement.lead),
+        lead=_lead(requirement),
         subunit=subunit,
     )
+
+
+_LEADS: dict[int, tuple[tuple[str, ...], Requirement]] = {}
+
+
+def _lead(requirement: Requirement) -> tuple[str, ...]:
+    """The requirement's lead units as one tuple shared by all its findings (there can be half a million)."""
+    cached = _LEADS.get(id(requirement))
+    if cached is None or cached[1] is not requirement:
+        cached = _LEADS[id(requirement)] = (tuple(requirement.lead), requirement)
+    return cached[0]
 
 
 def coming_due(findings: Iterable[Finding], as_of: date, within: timedelta) -> list[Finding]:
