@@ -255,3 +255,18 @@ def test_parallel_and_serial_runs_give_the_same_bytes(run, tmp_path: Path, monke
     findings = json.loads(outputs["1"][1])["findings"]
     split = [f for f in findings if f["unit"] == "城口县生态环境局0" and f["requirement"] == "CQ-17" and f["period"] == "2023-H2"]
     assert [(f["status"], f["activities"]) for f in split] == [("met", ["extra"])]
+
+
+def test_user_plan_files_work_with_every_command(run) -> None:  # type: ignore[no-untyped-def]
+    plan = "examples/plans/municipal_example.yaml"
+    code, out, _ = run("plans", "--plan-file", plan, "--format", "json")
+    assert code == 0 and "municipal-example" in {p["id"] for p in json.loads(out)}
+    code, out, _ = run("show", "SL-3-2", "--plan-file", plan, "--format", "json")
+    assert code == 0 and json.loads(out)["plan"] == "municipal-example"
+    code, out, _ = run("calendar", "--year", "2022", "--region", "示例市", "--plan", "municipal-example", "--plan-file", plan,
+                       "--format", "json")  # fmt: skip
+    assert code == 0 and {i["plan"] for i in json.loads(out)["items"] if i["kind"] == "due"} == {"municipal-example"}
+    code, out, _ = run("trace", plan, "--format", "json")
+    assert code == 0 and json.loads(out)["parent"] == "national-2021-2025"
+    code, out, _ = run("init", "--region", "示例市", "--year", "2022", "--plan", "municipal-example", "--plan-file", plan)
+    assert code == 0 and "plans: [municipal-example]" in out and "SL-3-2" in out
