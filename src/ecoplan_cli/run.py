@@ -11,14 +11,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate, failing
+from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
 from ecoplan_cli.load.logs import load_log, load_logs
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.units import merge
 from ecoplan_cli.model import Plan
-from ecoplan_cli.report.base import CheckReport, PlanLocation
+from ecoplan_cli.report.base import CheckReport, FindingStore, PlanLocation, Tally
 
 
 @dataclass(frozen=True)
@@ -61,29 +61,55 @@ class CheckOutcome:
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """One log file checked on its own: its unit, its findings, the user plans it named, or its problems."""
+    """One log file checked on its own: its unit, its findings (kept, packed), what they add up to, the user plans
+    it named — or its problems."""
 
     path: str
     unit: tuple[str, str, str] | None  # (unit, region, level)
-    findings: tuple[Finding, ...] = ()
+    packed: bytes = b""
+    count: int = 0
+    tally: Tally | None = None
+    coming_due: tuple[Finding, ...] = ()
     plans: tuple[PlanSource, ...] = ()
     problems: tuple[Problem, ...] = ()
 
 
-_WORKER: tuple[Catalogue, date] | None = None  # set before the worker processes fork
+@dataclass(frozen=True)
+class _Job:
+    catalogue: Catalogue
+    as_of: date
+    within: timedelta
+    filters: Filters
+
+
+_WORKER: _Job | None = None  # set before the worker processes fork
+
+
+def _summarise(path: str, key: tuple[str, str, str], findings: list[Finding], job: _Job, plans: dict[str, Plan]) -> FileOutcome:
+    """Filter one unit's findings, tally them and pack them: only this small outcome travels back to the parent."""
+    kept = [f for f in findings if job.filters.keep(f, plans)]
+    return FileOutcome(
+        path,
+        key,
+        packed=FindingStore.pack(kept),
+        count=len(kept),
+        tally=Tally().add(kept),
+        coming_due=tuple(coming_due(kept, job.as_of, job.within)),
+    )
 
 
 def _check_file(path: str) -> FileOutcome:
     assert _WORKER is not None
-    catalogue, as_of = _WORKER
+    job = _WORKER
     try:
-        log, extended = load_log(path, catalogue)
+        log, extended = load_log(path, job.catalogue)
     except InputError as error:
         return FileOutcome(path, None, problems=tuple(error.problems))
     units, _ = merge([log])
-    added = tuple(source for key, source in extended.plans.items() if catalogue.plans.get(key) is not source)
+    added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
     key = (log.log.unit, log.region.name, log.level.value)
-    return FileOutcome(path, key, tuple(evaluate(units[0].unit, as_of)), added)
+    outcome = _summarise(path, key, evaluate(units[0].unit, job.as_of), job, log.plans)
+    return FileOutcome(**{**outcome.__dict__, "plans": added})
 
 
 def jobs_for(files: int, requested: int | None = None) -> int:
@@ -93,10 +119,10 @@ def jobs_for(files: int, requested: int | None = None) -> int:
     return max(1, min(requested, files // 4 or 1))
 
 
-def _check_files(files: Sequence[str], catalogue: Catalogue, as_of: date, jobs: int) -> list[FileOutcome]:
-    """Each file checked on its own, in worker processes when there are several files and cores (streamed)."""
+def _check_files(files: Sequence[str], job: _Job, jobs: int) -> list[FileOutcome]:
+    """Each file checked on its own, in worker processes when there are several files and cores."""
     global _WORKER
-    _WORKER = (catalogue, as_of)
+    _WORKER = job
     gc.freeze()  # the catalogue lives as long as the run: keep it out of every collection (and copy-on-write pages)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [_check_file(path) for path in files]
@@ -106,46 +132,52 @@ def _check_files(files: Sequence[str], catalogue: Catalogue, as_of: date, jobs: 
 
 def run_check(options: CheckOptions) -> CheckOutcome:
     """Files are checked one by one (in parallel where it pays); a unit whose log is split over several files is
-    merged and checked again as one, which also finds an activity id repeated across its files."""
+    merged and checked again as one, which also finds an activity id repeated across its files. Findings stay packed
+    per unit until a reporter reads them, so memory follows the largest unit, not the whole run."""
     try:
         catalogue = load_catalogue(options.plan_files)
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
-    outcomes = _check_files(options.files, catalogue, options.as_of, jobs_for(len(options.files), options.jobs))
+    job = _Job(catalogue, options.as_of, options.within, options.filters)
+    outcomes = _check_files(options.files, job, jobs_for(len(options.files), options.jobs))
     problems = [problem for outcome in outcomes for problem in outcome.problems]
     if problems:
         return CheckOutcome(None, problems, True)
     sources = dict(catalogue.plans)
     for outcome in outcomes:
         sources.update({source.plan.id: source for source in outcome.plans})
+    plans = {key: source.plan for key, source in sources.items()}
     by_unit: dict[tuple[str, str, str], list[FileOutcome]] = {}
     for outcome in outcomes:
         assert outcome.unit is not None
         by_unit.setdefault(outcome.unit, []).append(outcome)
-    findings: list[Finding] = []
+    store, tally = FindingStore(), Tally()
+    due: list[Finding] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
-    for (name, region, _), members in sorted(by_unit.items()):
-        unit_files[(name, region)] = tuple(member.path for member in members)
-        if len(members) == 1:
-            findings.extend(members[0].findings)
-            continue
-        logs, load_problems = load_logs([member.path for member in members], catalogue)
-        units, merge_problems = merge(logs)
-        if load_problems or merge_problems:
-            return CheckOutcome(None, load_problems + merge_problems, True)
-        findings.extend(evaluate(units[0].unit, options.as_of))
-    plans = {key: source.plan for key, source in sources.items()}
-    kept = tuple(f for f in findings if options.filters.keep(f, plans))
+    for key, members in sorted(by_unit.items(), key=lambda item: (item[0][1], item[0][0], item[0][2])):
+        unit_files[(key[0], key[1])] = tuple(member.path for member in members)
+        if len(members) > 1:  # one unit, several files: merged and evaluated again as one
+            logs, load_problems = load_logs([member.path for member in members], catalogue)
+            units, merge_problems = merge(logs)
+            if load_problems or merge_problems:
+                return CheckOutcome(None, load_problems + merge_problems, True)
+            members = [_summarise(members[0].path, key, evaluate(units[0].unit, options.as_of), job, plans)]
+        store.add_packed(members[0].packed, members[0].count)
+        assert members[0].tally is not None
+        tally.merge(members[0].tally)
+        due.extend(members[0].coming_due)
     report = CheckReport(
         as_of=options.as_of,
-        findings=kept,
-        coming_due=tuple(coming_due(kept, options.as_of, options.within)),
+        findings=store,
+        coming_due=tuple(sorted(due, key=lambda f: (f.due, *f.sort_key))),
         plans=plans,
         plan_locations={key: PlanLocation(s.display_path, s.requirement_lines) for key, s in sources.items()},
         unit_files=unit_files,
         within_days=options.within.days,
+        tally=tally,
     )
-    return CheckOutcome(report, [], failing(kept, strict=options.strict))
+    counts = tally.summary()
+    return CheckOutcome(report, [], bool(counts["gap"] or (options.strict and counts["advisory"])))
 
 
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}

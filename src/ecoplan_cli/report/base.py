@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.model import Plan, Requirement
+from ecoplan_cli.model.ids import natural_key
 
 
 @dataclass(frozen=True)
@@ -17,16 +20,98 @@ class PlanLocation:
     lines: Mapping[str, int]  # requirement id → line
 
 
+_RANK = {"gap": 3, "open": 2, "met": 1, "unmeasured": 0}
+
+
+@dataclass
+class Tally:
+    """What a report says about all findings at once, gathered as they are made: counts and the region matrix."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    advisory: int = 0
+    regions: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, findings: Iterable[Finding]) -> Tally:
+        for finding in findings:
+            status = finding.status.value
+            self.counts[status] += 1
+            if finding.status is Status.GAP and not finding.mandatory:
+                self.advisory += 1
+                continue
+            row = self.regions.setdefault(finding.region, {})
+            key = f"{finding.plan}:{finding.requirement}"
+            if key not in row or _RANK[status] > _RANK[row[key]]:
+                row[key] = status
+        return self
+
+    def merge(self, other: Tally) -> None:
+        self.counts.update(other.counts)
+        self.advisory += other.advisory
+        for region, row in other.regions.items():
+            mine = self.regions.setdefault(region, {})
+            for key, status in row.items():
+                if key not in mine or _RANK[status] > _RANK[mine[key]]:
+                    mine[key] = status
+
+    def summary(self) -> dict[str, int]:
+        """Counts by status; `advisory` counts unmet encouraged obligations (gaps that never fail a run)."""
+        return {
+            "met": self.counts.get("met", 0),
+            "gap": self.counts.get("gap", 0) - self.advisory,
+            "open": self.counts.get("open", 0),
+            "unmeasured": self.counts.get("unmeasured", 0),
+            "advisory": self.advisory,
+        }
+
+    def matrix(self) -> dict[str, dict[str, str]]:
+        """Region × requirement: the worst status of each requirement in each region (gap > open > met > unmeasured)."""
+        return {
+            region: dict(sorted(row.items(), key=lambda item: natural_key(item[0])))
+            for region, row in sorted(self.regions.items())
+        }
+
+
+class FindingStore:
+    """A run's findings, packed unit by unit (pickled, compressed) and unpacked only while a reporter reads them:
+    a national check makes half a million findings, and holding them as objects would cost a quarter of a gigabyte."""
+
+    def __init__(self) -> None:
+        self._units: list[tuple[bytes, int]] = []
+
+    @staticmethod
+    def pack(findings: Sequence[Finding]) -> bytes:
+        return zlib.compress(pickle.dumps(tuple(findings), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+    def add_packed(self, packed: bytes, count: int) -> None:
+        if count:
+            self._units.append((packed, count))
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        self.add_packed(self.pack(findings), len(findings))
+
+    def __iter__(self) -> Iterator[Finding]:
+        for packed, _ in self._units:
+            unit: tuple[Finding, ...] = pickle.loads(zlib.decompress(packed))
+            yield from unit
+
+    def __len__(self) -> int:
+        return sum(count for _, count in self._units)
+
+
 @dataclass(frozen=True)
 class CheckReport:
     as_of: date
-    findings: tuple[Finding, ...]
+    findings: Iterable[Finding]  # a FindingStore (or any re-iterable sequence), in unit order
     coming_due: tuple[Finding, ...]
     plans: Mapping[str, Plan]
     plan_locations: Mapping[str, PlanLocation]
     unit_files: Mapping[tuple[str, str], tuple[str, ...]]  # (unit, region) → log files
     within_days: int = 30
     generator: str = field(default="ecoplan")
+    tally: Tally | None = None  # counts and regions; computed from the findings when not given
+
+    def totals(self) -> Tally:
+        return self.tally if self.tally is not None else Tally().add(self.findings)
 
     def requirement(self, finding: Finding) -> Requirement:
         requirement = self.plans[finding.plan].requirement(finding.requirement)
@@ -44,17 +129,9 @@ class CheckReport:
         return (location.path, location.lines.get(finding.requirement, 1))
 
 
-def summary(findings: tuple[Finding, ...]) -> dict[str, int]:
+def summary(report: CheckReport) -> dict[str, int]:
     """Counts by status; `advisory` counts unmet encouraged obligations (gaps that never fail a run)."""
-    counts = Counter(f.status.value for f in findings)
-    advisory = sum(1 for f in findings if f.status is Status.GAP and not f.mandatory)
-    return {
-        "met": counts.get("met", 0),
-        "gap": counts.get("gap", 0) - advisory,
-        "open": counts.get("open", 0),
-        "unmeasured": counts.get("unmeasured", 0),
-        "advisory": advisory,
-    }
+    return report.totals().summary()
 
 
 def finding_id(finding: Finding) -> str:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecoplan_cli.engine.evaluate import Finding
-from ecoplan_cli.model.ids import natural_key
 from ecoplan_cli.report.base import CheckReport, summary
 
 
@@ -40,17 +39,7 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
 
 def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
     """Region × requirement: the worst status of each requirement in each region (gap > open > met > unmeasured)."""
-    rank = {"gap": 3, "open": 2, "met": 1, "unmeasured": 0}
-    matrix: dict[str, dict[str, str]] = {}
-    for finding in report.findings:
-        status = finding.status.value
-        if status == "gap" and not finding.mandatory:
-            continue
-        row = matrix.setdefault(finding.region, {})
-        key = f"{finding.plan}:{finding.requirement}"
-        if key not in row or rank[status] > rank[row[key]]:
-            row[key] = status
-    return {region: dict(sorted(row.items(), key=lambda item: natural_key(item[0]))) for region, row in sorted(matrix.items())}
+    return report.totals().matrix()
 
 
 def _compact(value: object) -> str:
@@ -72,7 +61,7 @@ def chunks(report: CheckReport) -> Iterator[str]:
     """The report piece by piece (a finding per line), so that a national-scale report is never held whole."""
     yield "{\n"
     yield f'  "as_of": {_compact(report.as_of.isoformat())},\n'
-    yield f'  "summary": {_compact(summary(report.findings))},\n'
+    yield f'  "summary": {_compact(summary(report))},\n'
     regions = region_matrix(report)
     yield from _member("regions", (f"{_compact(k)}: {_compact(v)}" for k, v in regions.items()), "{", "}")
     yield from _member("coming_due", (_compact(finding_record(report, f)) for f in report.coming_due), "[", "]")

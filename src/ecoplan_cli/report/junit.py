@@ -7,8 +7,9 @@ each failure message.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from datetime import datetime, time
+from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from ecoplan_cli.engine.evaluate import Finding, Status
@@ -43,11 +44,10 @@ def _case(report: CheckReport, finding: Finding) -> ET.Element:
     return case
 
 
-def _suites(report: CheckReport) -> Iterable[tuple[tuple[str, str], list[Finding]]]:
-    groups: dict[tuple[str, str], list[Finding]] = {}
-    for finding in report.findings:
-        groups.setdefault((finding.region, finding.unit), []).append(finding)
-    return sorted(groups.items())
+def _suites(report: CheckReport) -> Iterator[tuple[tuple[str, str], list[Finding]]]:
+    """The findings unit by unit (the report keeps a unit's findings together)."""
+    for key, findings in groupby(report.findings, key=lambda finding: (finding.region, finding.unit)):
+        yield key, list(findings)
 
 
 def render(report: CheckReport) -> str:

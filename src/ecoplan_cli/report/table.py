@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
@@ -120,14 +121,13 @@ def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
         legacy_windows=False,
         color_system="standard" if color else None,
     )
-    units: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-    for finding in report.findings:
-        units[(finding.region, finding.unit)].append(finding)
-    for key in sorted(units):
-        _unit_section(console, report, units[key])
-    if len(units) > 1:
+    units = 0
+    for _, unit in groupby(report.findings, key=lambda finding: (finding.region, finding.unit)):
+        _unit_section(console, report, list(unit))  # one unit's findings at a time
+        units += 1
+    if units > 1:
         _regions_section(console, report)
-    counts = summary(report.findings)
+    counts = summary(report)
     console.print(text("totals", **counts))
     verdict = text("verdict-fail", count=counts["gap"]) if counts["gap"] else text("verdict-pass")
     console.print(Text(verdict, style="bold red" if counts["gap"] else "bold green"))
