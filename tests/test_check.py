@@ -121,7 +121,8 @@ def test_sarif_validates_and_has_what_code_scanning_needs(run) -> None:  # type:
         assert location["artifactLocation"]["uri"].endswith("chengkou-county.yaml")
         assert location["region"]["startLine"] >= 1
         plan_location = result["relatedLocations"][0]["physicalLocation"]
-        assert plan_location["artifactLocation"]["uri"] == "plans/chongqing_impl.yaml"
+        assert plan_location["artifactLocation"] == {"uri": "plans/chongqing_impl.yaml", "uriBaseId": "ECOPLAN"}
+        assert "ECOPLAN" in run_["originalUriBaseIds"]  # the plan file is not in the log repository
     fingerprints = [tuple(r["partialFingerprints"].values()) for r in run_["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
 

@@ -54,7 +54,7 @@ def _result(report: CheckReport, finding: Finding, rule_index: int) -> dict[str,
             {
                 "id": 0,
                 "physicalLocation": {
-                    "artifactLocation": {"uri": plan_path},
+                    "artifactLocation": {"uri": plan_path, "uriBaseId": "ECOPLAN"},
                     "region": {"startLine": line, "startColumn": 1},
                 },
                 "message": {"text": f"{finding.requirement} in the plan file"},
@@ -92,6 +92,12 @@ def render(report: CheckReport) -> str:
                         "version": __version__,
                         "informationUri": "https://pypi.org/project/ecoplan/",
                         "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {
+                    "ECOPLAN": {
+                        "uri": "https://pypi.org/project/ecoplan/",
+                        "description": {"text": "The plan files ship inside the ecoplan package, not in this repository."},
                     }
                 },
                 "properties": {"as_of": report.as_of.isoformat()},
