@@ -8,11 +8,17 @@ import sys
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from ecoplan_cli.messages import set_language, text
+
+if TYPE_CHECKING:  # imported for real inside the commands, so that start-up stays light
+    from collections.abc import Iterable
+
+    from ecoplan_cli.load.catalogue import Catalogue
+    from ecoplan_cli.load.problems import Problem
 
 app = typer.Typer(
     add_completion=False,
@@ -49,13 +55,13 @@ PlanFileOption = Annotated[
 ]
 
 
-def _fail(problems: list, code: int) -> NoReturn:  # type: ignore[type-arg]
+def _fail(problems: Iterable[Problem], code: int) -> NoReturn:
     for problem in sorted(problems):
         typer.echo(problem.render(), err=True)
     raise typer.Exit(code)
 
 
-def _catalogue(plan_files: list[Path] | None):  # type: ignore[no-untyped-def]
+def _catalogue(plan_files: list[Path] | None) -> Catalogue:
     from ecoplan_cli.load.catalogue import catalogue
     from ecoplan_cli.load.problems import InputError
 
