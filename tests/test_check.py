@@ -271,3 +271,11 @@ def test_user_plan_files_work_with_every_command(run) -> None:  # type: ignore[n
     assert code == 0 and json.loads(out)["parent"] == "national-2021-2025"
     code, out, _ = run("init", "--region", "示例市", "--year", "2022", "--plan", "municipal-example", "--plan-file", plan)
     assert code == 0 and "plans: [municipal-example]" in out and "SL-3-2" in out
+
+
+def test_an_output_never_overwrites_an_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    log = tmp_path / "log.yaml"
+    log.write_bytes(COUNTY.read_bytes())
+    code, _, err = run("check", log, *AS_OF, "--output", f"json:{log}")
+    assert code == 2 and "never written to" in err
+    assert log.read_bytes() == COUNTY.read_bytes()

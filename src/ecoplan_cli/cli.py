@@ -347,6 +347,11 @@ def check(
         plan_files=tuple(str(p) for p in plan_file or ()),
         jobs=jobs,
     )
+    inputs = {Path(f).resolve() for f in options.files}
+    for _, target in outputs:
+        if target.resolve() in inputs:
+            raise typer.BadParameter(f"'{target}' is one of the logs being checked; inputs are never written to",
+                                     param_hint="--output")  # fmt: skip
     outcome = run_check(options)
     if outcome.problems:
         _fail(outcome.problems, EXIT_INPUT)
