@@ -279,3 +279,14 @@ def test_an_output_never_overwrites_an_input(run, tmp_path: Path) -> None:  # ty
     code, _, err = run("check", log, *AS_OF, "--output", f"json:{log}")
     assert code == 2 and "never written to" in err
     assert log.read_bytes() == COUNTY.read_bytes()
+
+
+def test_a_bad_file_among_many_is_reported_from_a_worker(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    for index in range(8):
+        text = re.sub(r"^unit: (.*)$", rf"unit: \g<1>{index}", COUNTY.read_text(encoding="utf-8"), count=1, flags=re.M)
+        write(tmp_path, f"{index}.yaml", text)
+    bad = write(tmp_path, "9.yaml", COUNTY.read_text(encoding="utf-8").replace("[CQ-17]", "[CQ-999]", 1))
+    monkeypatch.setenv("ECOPLAN_JOBS", "2")
+    code, out, err = run("check", tmp_path, *AS_OF, "--format", "json")
+    assert code == 2 and out == ""
+    assert f"{bad}:" in err and "'CQ-999' is not a requirement" in err
