@@ -154,3 +154,16 @@ def test_unmeasured_obligations_list_their_activities_per_year() -> None:
     findings = [f for f in evaluate(unit(Level.COUNTY, [record]), date(2025, 1, 15)) if f.requirement == "CQ-44"]
     assert {f.status for f in findings} == {Status.UNMEASURED}
     assert [f.activities for f in findings if f.period_label == "2023"] == [("v",)]
+
+
+@common
+@given(st.sampled_from([Level.PROVINCE, Level.DISTRICT, Level.COUNTY, Level.SCHOOL]), st.integers(2021, 2025))
+def test_the_calendar_and_check_agree_on_every_due_date(level: Level, year: int) -> None:
+    """One implementation of periods: what the calendar says falls due in a year is what check judges for it."""
+    from ecoplan_cli.engine.calendar import calendar_items
+
+    items = calendar_items([PLAN], level, date(year, 1, 1), date(year, 12, 31))
+    due = {(i.requirement, i.obligation, i.date) for i in items if i.kind == "due"}
+    findings = evaluate(unit(level, []), date(year + 1, 1, 1))
+    judged = {(f.requirement, f.obligation, f.due) for f in findings if f.required is not None and f.due.year == year}
+    assert due == judged
