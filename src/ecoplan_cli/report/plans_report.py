@@ -79,6 +79,8 @@ def _obligation_record(obligation: Obligation) -> dict[str, Any]:
         "levels": [level.value for level in obligation.levels],
         "recurrence": obligation.recurrence.value,
         "min_count": obligation.min_count,
+        "count_param": obligation.count_param,
+        "per": obligation.per,
         "measure": obligation.measure.value,
         "deadline": obligation.deadline.isoformat() if obligation.deadline else None,
         "mandatory": obligation.mandatory,
@@ -158,6 +160,10 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
         table.add_column(column)
     for o in requirement.obligations:
         count = f"≥{o.min_count} {o.measure.value}" if o.min_count else "—"
+        if o.count_param:
+            count += f" ({o.count_param})"
+        if o.per:
+            count += f" / {o.per}"
         kind = "mandatory" if o.mandatory else "encouraged"
         table.add_row(
             o.key,
