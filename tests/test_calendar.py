@@ -306,3 +306,18 @@ def test_calendar_with_a_log_shows_what_is_met(run) -> None:  # type: ignore[no-
     _, out, _ = run("calendar", "--year", "2023", "--log", log, "--as-of", "2023-12-01", "--format", "json")
     statuses = {i["period"]: i["status"] for i in json.loads(out)["items"] if i["requirement"] == "CQ-17"}
     assert statuses == {"2023-H1": "met", "2023-H2": "open"}
+
+
+def test_a_user_file_dates_the_observances_the_plans_leave_undated(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    dates = Path(tmp_path) / "observances.yaml"
+    dates.write_text('全国低碳日: [2024-05-15]\n全国土壤日: ["2024-12-05"]\n', encoding="utf-8")
+    code, out, _ = run("calendar", "--year", "2024", "--region", "城口县", "--observances", dates, "--format", "json")
+    assert code == 0
+    observed = {i["title"]: (i["date"], i["missing_date"]) for i in json.loads(out)["items"] if i["kind"] == "observance"}
+    assert observed["全国低碳日"] == ("2024-05-15", False) and observed["全国土壤日"] == ("2024-12-05", False)
+    assert observed["绿色出行日"] == (None, True)  # still undated: reported as missing, never guessed
+    dates.write_text("全国低碳节: [2024-05-15]\n", encoding="utf-8")
+    code, _, err = run("calendar", "--year", "2024", "--observances", dates, "--lang", "en")
+    assert code == 2 and f"{dates}:1:1:" in err and "no plan names an observance '全国低碳节'" in err

@@ -348,9 +348,9 @@ def check(
         jobs=jobs,
     )
     inputs = {Path(f).resolve() for f in options.files}
-    for _, target in outputs:
-        if target.resolve() in inputs:
-            raise typer.BadParameter(f"'{target}' is one of the logs being checked; inputs are never written to",
+    for _, written in outputs:
+        if written.resolve() in inputs:
+            raise typer.BadParameter(f"'{written}' is one of the logs being checked; inputs are never written to",
                                      param_hint="--output")  # fmt: skip
     outcome = run_check(options)
     if outcome.problems:
@@ -388,6 +388,9 @@ def calendar(
     as_of: Annotated[
         str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="With --log: progress as of this date (default today).")
     ] = None,
+    observances: Annotated[
+        Path | None, typer.Option("--observances", help="Days of observances the plans do not date (全国低碳日: [2024-05-15]).")
+    ] = None,
     format: Annotated[CalendarFormat, typer.Option("--format", "-f")] = CalendarFormat.table,
     alarm_days: Annotated[int, typer.Option("--alarm-days", min=0, help="ICS reminder, days before each due date.")] = 7,
     width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
@@ -407,6 +410,16 @@ def calendar(
         raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
     first, last = (_parse_as_of(from_), _parse_as_of(to)) if from_ and to else year_window(year or date.today().year)
     plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
+    if observances is not None:
+        from ecoplan_cli.engine.calendar import with_observance_dates
+        from ecoplan_cli.load.catalogue import load_observance_dates
+        from ecoplan_cli.load.problems import InputError
+
+        names = {o.name for p in plans for o in p.observances}
+        try:
+            plans = with_observance_dates(plans, load_observance_dates(str(observances), names))
+        except InputError as error:
+            _fail(error.problems, EXIT_INPUT)
     chosen_level: Level | None = None
     if region:
         found = catalogue.region(region)

@@ -165,6 +165,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "calendar-status-open": ("open", "进行中"),
     "calendar-status-unmeasured": ("unmeasured", "未量化"),
     "calendar-status-none": ("not yet begun", "未开始"),
+    "unknown-observance": (
+        "no plan names an observance '{name}'; they name: {known}",
+        "计划中没有名为“{name}”的重要节点；已有：{known}",
+    ),
     # command outcomes
     "exists": ("{file} exists; use --force to overwrite it", "{file} 已存在；如需覆盖请加 --force"),
     "written": ("wrote {file}", "已写入 {file}"),

@@ -8,7 +8,7 @@ day `Observance.on(year)` gives; where it gives none, `undated_observances` says
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -171,6 +171,18 @@ def calendar_items(
         items.extend(_due_items(plan, level, first, last, leads, mandatory_only))
     items.extend(_observance_items(plans, first, last))
     return sorted(items, key=lambda item: item.sort_key)
+
+
+def with_observance_dates(plans: Sequence[Plan], dates: Mapping[str, Sequence[dt.date]]) -> list[Plan]:
+    """The plans with the days a user gives for observances they name but do not date (全国低碳日 …)."""
+    result = []
+    for plan in plans:
+        observances = [
+            o.model_copy(update={"dates": sorted({*o.dates, *dates.get(o.name, ())})}) if o.name in dates else o
+            for o in plan.observances
+        ]
+        result.append(plan.model_copy(update={"observances": observances}))
+    return result
 
 
 def undated_observances(plans: Sequence[Plan], first: dt.date, last: dt.date) -> list[CalendarItem]:

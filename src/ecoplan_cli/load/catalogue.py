@@ -8,11 +8,12 @@ import re
 import sys
 import zlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path as FsPath
 
 from ecoplan_cli.load import fast_yaml
-from ecoplan_cli.load.problems import InputError
+from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.validation import validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_BYTES, Document, decode, parse, read_bytes, read_file
 from ecoplan_cli.model import Plan, Region, RegionRegistry
@@ -171,3 +172,23 @@ def catalogue(plan_files: tuple[str, ...] = ()) -> Catalogue:
     if problems:
         raise InputError(problems)
     return result
+
+
+def load_observance_dates(path: str, known: set[str]) -> dict[str, list[date]]:
+    """A user's file of days for observances the plans do not date: `全国低碳日: [2024-05-15]`; raises InputError."""
+    from pydantic import RootModel
+
+    from ecoplan_cli.messages import text
+    from ecoplan_cli.model.common import IsoDate, Text
+
+    document = read_file(path)
+    dates = validate(RootModel[dict[Text, list[IsoDate]]], document).root
+    problems = [
+        Problem(path, *document.position((name,), key=True), "unknown-observance",
+                text("unknown-observance", name=name, known="、".join(sorted(known))))
+        for name in dates
+        if name not in known
+    ]  # fmt: skip
+    if problems:
+        raise InputError(problems)
+    return dates
