@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ecoplan_cli.messages import set_language, text
+from ecoplan_cli.messages import did_you_mean, set_language, text
 
 if TYPE_CHECKING:  # imported for real inside the commands, so that start-up stays light
     from collections.abc import Iterable
@@ -113,11 +113,8 @@ def show(
     plans = {key: source.plan for key, source in catalogue.plans.items()}
     target = resolve(requirement_id.strip(), plans)
     if isinstance(target, ReferenceError_):
-        import difflib
-
         ids = [r.id for p in plans.values() for r in p.requirements]
-        close = difflib.get_close_matches(requirement_id.upper(), ids, n=1, cutoff=0.5)
-        hint = text("did-you-mean", suggestion=close[0]) if close else ""
+        hint = did_you_mean(requirement_id.upper(), ids)
         typer.echo(text("no-such-requirement", ref=requirement_id, hint=hint), err=True)
         raise typer.Exit(EXIT_INPUT)
     source = catalogue.plans[target.plan]

@@ -6,6 +6,7 @@ The language is chosen once per run (``--lang``, else the locale: zh when LANG/L
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 LANGUAGES = ("en", "zh")
 
@@ -213,6 +214,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verdict-fail": ("FAIL: {count} mandatory gap(s)", "不通过：{count} 个必须完成的缺口"),
     "verdict-pass": ("PASS: no mandatory gap", "通过：无必须完成的缺口"),
 }
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ "; did you mean X?" for the closest of choices, or nothing when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return text("did-you-mean", suggestion=close[0]) if close else ""
 
 
 def set_language(language: str | None) -> str:

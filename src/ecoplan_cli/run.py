@@ -8,7 +8,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate
@@ -109,7 +109,7 @@ def _check_file(path: str) -> FileOutcome:
     added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
     key = (log.log.unit, log.region.name, log.level.value)
     outcome = _summarise(path, key, evaluate(units[0].unit, job.as_of), job, log.plans)
-    return FileOutcome(**{**outcome.__dict__, "plans": added})
+    return replace(outcome, plans=added)
 
 
 def jobs_for(files: int, requested: int | None = None) -> int:

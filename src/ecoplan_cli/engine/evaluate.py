@@ -13,8 +13,8 @@ from ecoplan_cli.engine.applicability import binds, periods_started_by
 from ecoplan_cli.engine.periods import Period
 from ecoplan_cli.engine.references import Target
 from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
+from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.ids import natural_key
-from ecoplan_cli.model.log import OCCURRENCE_MEASURES
 
 
 class Status(StrEnum):
@@ -195,8 +195,3 @@ def coming_due(findings: Iterable[Finding], as_of: date, within: timedelta) -> l
     horizon = as_of + within
     due = [f for f in findings if f.status is Status.OPEN and f.due <= horizon]
     return sorted(due, key=lambda f: (f.due, *f.sort_key))
-
-
-def failing(findings: Sequence[Finding], *, strict: bool = False) -> bool:
-    """A run fails on a mandatory gap (with strict, on any gap)."""
-    return any(f.status is Status.GAP and (strict or f.mandatory) for f in findings)

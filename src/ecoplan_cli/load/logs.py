@@ -7,9 +7,8 @@ and column; valid files never pay for positions.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -19,9 +18,9 @@ from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.validation import dotted, validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
-from ecoplan_cli.messages import text
+from ecoplan_cli.messages import did_you_mean, text
 from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
-from ecoplan_cli.model.log import OCCURRENCE_MEASURES
+from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,6 @@ class Issue:
         if not document.located:
             message += " " + text("at-path", path=dotted(self.path))
         return Problem(document.file, line, column, self.code, message, self.severity)
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return text("did-you-mean", suggestion=close[0]) if close else ""
 
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
@@ -168,7 +162,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
     region = catalogue.region(log.region)
     if region is None:
         names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
-        issues.append(Issue(("region",), "unknown-region", (("region", log.region), ("hint", _suggest(log.region, names)))))
+        issues.append(Issue(("region",), "unknown-region", (("region", log.region), ("hint", did_you_mean(log.region, names)))))
 
     subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
     periods = {plan_id: (plan.period.start, plan.period.end) for plan_id, plan in plans.items()}
@@ -189,7 +183,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
             known = "、".join(sorted(subunits)) or "—"
             where: Path = ("activities", index, "subunit")
             issues.append(Issue(where, "unknown-subunit", (("subunit", activity.subunit), ("known", known))))
-        day = activity.date if activity.date is not None else activity.end
+        day = activity.counted_on
         stated = frozenset(activity.amounts)
         resolved: list[Target] = []
         for ref_index, reference in enumerate(activity.requirements):
@@ -200,16 +194,16 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
                 params: dict[str, object] = dict(outcome.params)
                 if outcome.code == "unknown-requirement":
                     ids = [r.id for p in plans.values() for r in p.requirements]
-                    params["hint"] = _suggest(str(params.pop("requirement")), ids)
+                    params["hint"] = did_you_mean(str(params.pop("requirement")), ids)
                 issues.append(Issue(("activities", index, "requirements", ref_index), outcome.code, tuple(params.items())))
                 continue
             resolved.append(outcome)
             start, end = periods[outcome.plan]
-            if day is None or not start <= day <= end:
+            if not start <= day <= end:
                 plan = plans[outcome.plan]
                 day_field = "date" if activity.date is not None else "end"
                 period = (("plan", plan.id), ("start", start.isoformat()), ("end", end.isoformat()))
-                when = (("date", activity.counted_on.isoformat()),)
+                when = (("date", day.isoformat()),)
                 issues.append(Issue(("activities", index, day_field), "date-out-of-period", (*when, *period)))
             key = (outcome, stated)
             unstated = (

@@ -49,9 +49,9 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                     )
                     continue
                 where[identifier] = (log.path, log)
-                day = activity.date if activity.date is not None else activity.end
-                assert day is not None  # a valid activity has a date, or a start and an end
-                activities.append(CountedActivity(identifier, day, targets[identifier], activity.amounts, activity.subunit))
+                activities.append(
+                    CountedActivity(identifier, activity.counted_on, targets[identifier], activity.amounts, activity.subunit)
+                )
         unit = Unit(
             name=name,
             region=region,

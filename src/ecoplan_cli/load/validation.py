@@ -60,7 +60,7 @@ def validate(model: type[Model], document: Document) -> Model:
         raise InputError(problems) from None
 
 
-def _dotted(path: Path) -> str:
+def dotted(path: Path) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -71,12 +71,8 @@ def problem_from_error(document: Document, detail: Any) -> Problem:
     problem = _problem_from_error(document, detail)
     if document.located:
         return problem
-    where = _dotted(tuple(part for part in detail["loc"] if part != "[key]"))
+    where = dotted(tuple(part for part in detail["loc"] if part != "[key]"))
     return Problem(problem.file, 1, 1, problem.code, f"{problem.message} {text('at-path', path=where)}", problem.severity)
-
-
-def dotted(path: Path) -> str:
-    return _dotted(path)
 
 
 def _problem_from_error(document: Document, detail: Any) -> Problem:
@@ -98,5 +94,5 @@ def _problem_from_error(document: Document, detail: Any) -> Problem:
         message += _HINTS.get(kind, "")
     if kind == "model_type" and isinstance(detail.get("input"), list | str | int | float):
         found = type(detail["input"]).__name__
-        return Problem(document.file, line, column, "not-a-mapping", text("not-a-mapping", what=_dotted(loc), found=found))
-    return Problem(document.file, line, column, "schema", text("schema", field=_dotted(loc), detail=message))
+        return Problem(document.file, line, column, "not-a-mapping", text("not-a-mapping", what=dotted(loc), found=found))
+    return Problem(document.file, line, column, "schema", text("schema", field=dotted(loc), detail=message))

@@ -76,3 +76,7 @@ class Measure(StrEnum):
     CLASS_HOURS = "课时"
     ISSUES = "期"
     BOARDS = "块"
+
+
+# The counting words of an occurrence: a record without amounts is one 次 (one 场).
+OCCURRENCE_MEASURES = frozenset({Measure.TIMES, Measure.SESSIONS})

@@ -9,8 +9,6 @@ from pydantic import Field, Strict, StringConstraints, field_validator, model_va
 
 from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
 
-OCCURRENCE_MEASURES = frozenset({Measure.TIMES, Measure.SESSIONS})
-
 # [plan-id:]REQUIREMENT-ID[/obligation-key], e.g. CQ-17, chongqing-impl:CQ-16/press-center
 REFERENCE_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+(/[a-z0-9][a-z0-9-]*)?$"
 Reference = Annotated[str, Strict(), StringConstraints(pattern=REFERENCE_PATTERN)]
@@ -62,15 +60,6 @@ class Activity(StrictModel):
         day = self.date if self.date is not None else self.end
         assert day is not None  # guaranteed by _dated
         return day
-
-    def amount(self, measure: Measure) -> int:
-        """How much of the counting word this activity brings.
-
-        A record without amounts is one occurrence: one 次, one 场. A record with amounts brings exactly those.
-        """
-        if not self.amounts:
-            return 1 if measure in OCCURRENCE_MEASURES else 0
-        return self.amounts.get(measure, 0)
 
 
 class ActivityLog(StrictModel):

@@ -31,6 +31,3 @@ class RegionRegistry(StrictModel):
         if duplicates:
             raise ValueError(f"region names repeated: {', '.join(duplicates)}")
         return self
-
-    def find(self, name: str) -> Region | None:
-        return next((r for r in self.regions if name == r.name or name in r.aliases), None)
