@@ -534,7 +534,7 @@ def profile_summary(prof: Path, activities: int, mode: str) -> dict:
     rows = []
     for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
         rows.append({"where": f"{short_path(file)}:{line}({func})", "ncalls": nc, "tottime_s": tt, "cumtime_s": ct})
-    wrappers = ("runpy", "typer/", "click/", "<string>", "builtins.exec", "ecoplan_cli/__main__", "cli.py:439(main)")
+    wrappers = ("runpy", "typer/", "click/", "<string>", "builtins.exec", "ecoplan_cli/__main__", "cli/__init__.py:")
     top = sorted((r for r in rows if not any(w in r["where"] for w in wrappers)), key=lambda r: r["cumtime_s"], reverse=True)
     by_package: dict[str, float] = {}
     for (file, _line, _func), (_cc, _nc, tt, _ct, _callers) in stats.stats.items():

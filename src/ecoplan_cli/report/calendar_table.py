@@ -16,7 +16,7 @@ from ecoplan_cli.messages import CATALOGUE
 
 
 def label(key: str, lang: str, **params: object) -> str:
-    """A label of this report (messages.py, under calendar-…), in `lang`."""
+    """A label of this report (messages/calendar.py), in `lang`."""
     english, chinese = CATALOGUE[f"calendar-{key}"]
     return (chinese if lang == "zh" else english).format(**params)
 

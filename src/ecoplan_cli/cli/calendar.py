@@ -1,0 +1,112 @@
+"""`ecoplan calendar`: the planner's year."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ecoplan_cli.cli.common import (
+    EXIT_INPUT,
+    LangOption,
+    PlanFileOption,
+    app,
+    fail,
+    load_plans,
+    parse_date,
+    terminal_width,
+    write_out,
+)
+from ecoplan_cli.messages import set_language
+
+
+class CalendarFormat(StrEnum):
+    table = "table"
+    ics = "ics"
+    json = "json"
+
+
+@app.command()
+def calendar(
+    year: Annotated[int | None, typer.Option("--year", help="The calendar year (default: this year).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Window start (ISO date), with --to.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Window end (ISO date), with --from.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="A region; its level decides what applies.")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="A level: province, district, county, school …")] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help="Only requirements this unit leads.")] = None,
+    plan: Annotated[list[str] | None, typer.Option("--plan", help="Only these plans.")] = None,
+    mandatory_only: Annotated[bool, typer.Option("--mandatory-only", help="Leave out encouraged obligations.")] = False,
+    log: Annotated[Path | None, typer.Option("--log", help="Show, per item, whether this log already meets it.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="With --log: progress as of this date (default today).")
+    ] = None,
+    observances: Annotated[
+        Path | None, typer.Option("--observances", help="Days of observances the plans do not date (全国低碳日: [2024-05-15]).")
+    ] = None,
+    format: Annotated[CalendarFormat, typer.Option("--format", "-f")] = CalendarFormat.table,
+    alarm_days: Annotated[int, typer.Option("--alarm-days", min=0, help="ICS reminder, days before each due date.")] = 7,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The planner's year: every due date and dated observance, as a table, an .ics calendar or JSON."""
+    chosen = set_language(lang)
+    from ecoplan_cli.engine.calendar import calendar_items, undated_observances, with_progress, year_window
+    from ecoplan_cli.engine.evaluate import evaluate
+    from ecoplan_cli.load.logs import load_logs
+    from ecoplan_cli.load.units import merge
+    from ecoplan_cli.model import Level
+
+    catalogue = load_plans(plan_file)
+    if (from_ is None) != (to is None):
+        raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
+    first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(year or date.today().year)
+    plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
+    if observances is not None:
+        from ecoplan_cli.engine.calendar import with_observance_dates
+        from ecoplan_cli.load.catalogue import load_observance_dates
+        from ecoplan_cli.load.problems import InputError
+
+        names = {o.name for p in plans for o in p.observances}
+        try:
+            plans = with_observance_dates(plans, load_observance_dates(str(observances), names))
+        except InputError as error:
+            fail(error.problems, EXIT_INPUT)
+    chosen_level: Level | None = None
+    if region:
+        found = catalogue.region(region)
+        if found is None:
+            raise typer.BadParameter(f"unknown region '{region}'", param_hint="--region")
+        chosen_level = found.level
+    elif level:
+        if level not in Level.__members__.values():
+            raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+        chosen_level = Level(level)
+    unit = None
+    if log is not None:
+        logs, problems = load_logs([str(log)], catalogue)
+        units, more = merge(logs)
+        if problems or more:
+            fail(problems + more, EXIT_INPUT)
+        unit = units[0].unit
+        chosen_level = unit.level
+    items = calendar_items(plans, chosen_level, first, last, leads=frozenset(lead or ()), mandatory_only=mandatory_only)
+    items += undated_observances(plans, first, last)
+    if unit is not None:
+        items = with_progress(items, evaluate(unit, parse_date(as_of)))
+    if format is CalendarFormat.ics:
+        from ecoplan_cli.report import calendar_ics
+
+        write_out(calendar_ics.render(items, alarm_days=alarm_days, region=region or (level or ""), first=first))
+    elif format is CalendarFormat.json:
+        from ecoplan_cli.report import calendar_json
+
+        write_out(calendar_json.render(items, first=first, last=last))
+    else:
+        from ecoplan_cli.report import calendar_table
+
+        table_width = terminal_width(width)
+        write_out(calendar_table.render(items, first=first, last=last, width=table_width, lang=chosen))

@@ -1,0 +1,109 @@
+"""`ecoplan check`: compliance, period by period, in every report format."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ecoplan_cli.cli.common import (
+    EXIT_GAP,
+    EXIT_INPUT,
+    EXIT_OK,
+    LangOption,
+    PlanFileOption,
+    app,
+    expand_paths,
+    fail,
+    parse_date,
+    parse_within,
+    terminal_width,
+)
+from ecoplan_cli.messages import set_language
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+    csv = "csv"
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Activity log files or folders (several: one report across regions).")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")
+    ] = None,
+    within: Annotated[str, typer.Option("--within", help="Window for 'coming due', e.g. 30d, 2w.")] = "30d",
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    output: Annotated[list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT:PATH (repeatable).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on any gap, encouraged ones too.")] = False,
+    requirement: Annotated[list[str] | None, typer.Option("--requirement", "-r", help="Only these requirement ids.")] = None,
+    plan: Annotated[list[str] | None, typer.Option("--plan", help="Only these plans.")] = None,
+    year: Annotated[list[int] | None, typer.Option("--year", help="Only periods ending in these years.")] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help="Only requirements this unit leads.")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="Only findings with these statuses.")] = None,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check logs against the plans: what is met, what is missing, what is coming due.
+
+    Exit 0: no mandatory gap. 1: a mandatory gap (with --strict, any gap). 2: the input could not be checked.
+    """
+    set_language(lang)
+    from ecoplan_cli.run import CheckOptions, Filters, run_check
+
+    outputs: list[tuple[CheckFormat, Path]] = []
+    for spec in output or []:
+        kind, _, target = spec.partition(":")
+        if not target or kind not in CheckFormat.__members__:
+            raise typer.BadParameter(
+                f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CheckFormat)}", param_hint="--output"
+            )
+        outputs.append((CheckFormat(kind), Path(target)))
+    statuses = set(status or [])
+    unknown = statuses - {"met", "gap", "open", "unmeasured"}
+    if unknown:
+        raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}", param_hint="--status")
+    options = CheckOptions(
+        files=tuple(expand_paths(files)),
+        as_of=parse_date(as_of),
+        within=parse_within(within),
+        strict=strict,
+        filters=Filters(
+            requirements=frozenset(requirement or ()),
+            plans=frozenset(plan or ()),
+            years=frozenset(year or ()),
+            leads=frozenset(lead or ()),
+            statuses=frozenset(statuses),
+        ),
+        plan_files=tuple(str(p) for p in plan_file or ()),
+        jobs=jobs,
+    )
+    inputs = {Path(f).resolve() for f in options.files}
+    for _, written in outputs:
+        if written.resolve() in inputs:
+            raise typer.BadParameter(f"'{written}' is one of the logs being checked; inputs are never written to",
+                                     param_hint="--output")  # fmt: skip
+    outcome = run_check(options)
+    if outcome.problems:
+        fail(outcome.problems, EXIT_INPUT)
+    assert outcome.report is not None
+    table_width = terminal_width(width)
+    from ecoplan_cli.load.atomic import write_atomic
+    from ecoplan_cli.run import render_chunks
+
+    for kind, path in outputs:
+        write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
+    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
+        sys.stdout.write(chunk)
+    sys.stdout.flush()
+    raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)

@@ -1,0 +1,93 @@
+"""What every command shares: the application, common options, exit codes, and small helpers."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:  # imported for real inside the commands, so that start-up stays light
+    from collections.abc import Iterable
+
+    from ecoplan_cli.load.catalogue import Catalogue
+    from ecoplan_cli.load.problems import Problem
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="ecoplan — check activity logs against China's ecological-civilization publicity plans.",
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_GAP, EXIT_INPUT = 0, 1, 2
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Language of human output (default: the locale).")]
+PlanFileOption = Annotated[
+    list[Path] | None, typer.Option("--plan-file", help="A user plan file to load beside the bundled plans.")
+]
+
+
+def fail(problems: Iterable[Problem], code: int) -> NoReturn:
+    for problem in sorted(problems):
+        typer.echo(problem.render(), err=True)
+    raise typer.Exit(code)
+
+
+def load_plans(plan_files: list[Path] | None) -> Catalogue:
+    from ecoplan_cli.load.catalogue import catalogue
+    from ecoplan_cli.load.problems import InputError
+
+    try:
+        return catalogue(tuple(str(p) for p in plan_files or ()))
+    except InputError as error:
+        fail(error.problems, EXIT_INPUT)
+
+
+def expand_paths(paths: list[Path]) -> list[str]:
+    from ecoplan_cli.load.paths import expand
+
+    return expand(paths)
+
+
+def write_out(content: str) -> None:
+    sys.stdout.write(content)
+    sys.stdout.flush()
+
+
+def parse_within(value: str) -> timedelta:
+    match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", value)
+    if not match:
+        raise typer.BadParameter("use a number of days: 30d, 2w, 1m (30 days)")
+    number, unit = int(match.group(1)), match.group(2) or "d"
+    return timedelta(days=number * {"d": 1, "w": 7, "m": 30}[unit])
+
+
+def parse_date(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not an ISO date such as 2025-01-15", param_hint="--as-of") from None
+
+
+def terminal_width(width: int | None) -> int:
+    """The table width: --width, else the terminal's, else 80."""
+    return width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)

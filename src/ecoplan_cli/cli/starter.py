@@ -1,0 +1,65 @@
+"""`ecoplan init`: a starter log for a unit's year."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ecoplan_cli.cli.common import (
+    EXIT_INPUT,
+    LangOption,
+    PlanFileOption,
+    app,
+    load_plans,
+    write_out,
+)
+from ecoplan_cli.messages import set_language, text
+
+
+@app.command()
+def init(
+    region: Annotated[str, typer.Option("--region", help="The unit's region, e.g. 城口县.")],
+    year: Annotated[int | None, typer.Option("--year", help="The year to plan (default: this year).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="The reporting unit (default: <region>生态环境局).")] = None,
+    plan: Annotated[list[str] | None, typer.Option("--plan", help="Plans the unit answers to (default: chongqing-impl).")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="Override the region's level (e.g. school).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    plan_file: PlanFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a starter log: the header filled in and a commented to-do entry for every obligation due that year."""
+    set_language(lang)
+    from ecoplan_cli.engine.calendar import calendar_items, year_window
+    from ecoplan_cli.load.atomic import write_atomic
+    from ecoplan_cli.model import Level
+    from ecoplan_cli.report import starter_log
+
+    catalogue = load_plans(plan_file)
+    found = catalogue.region(region)
+    if found is None:
+        raise typer.BadParameter(f"unknown region '{region}'", param_hint="--region")
+    plan_ids = plan or ["chongqing-impl"]
+    unknown = [p for p in plan_ids if p not in catalogue.plans]
+    if unknown:
+        raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
+    if level is not None and level not in Level.__members__.values():
+        raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+    chosen_year = year or date.today().year
+    first, last = year_window(chosen_year)
+    items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
+    content = starter_log.render(
+        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=found.name, year=chosen_year, items=items, level=level
+    )
+    if out is None:
+        write_out(content)
+        return
+    try:
+        write_atomic(out, content, overwrite=force)
+    except FileExistsError:
+        typer.echo(text("exists", file=str(out)), err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    typer.echo(text("written", file=str(out)))
