@@ -290,3 +290,28 @@ def test_a_bad_file_among_many_is_reported_from_a_worker(run, tmp_path: Path, mo
     code, out, err = run("check", tmp_path, *AS_OF, "--format", "json")
     assert code == 2 and out == ""
     assert f"{bad}:" in err and "'CQ-999' is not a requirement" in err
+
+
+@pytest.mark.parametrize(
+    ("spec", "as_of", "days"),
+    [
+        ("1m", "2024-01-31", 29),
+        ("1m", "2023-01-31", 28),
+        ("1m", "2024-03-31", 30),
+        ("2m", "2024-12-15", 62),
+        ("2w", "2024-01-01", 14),
+        ("30", "2024-01-01", 30),
+    ],
+)
+def test_within_counts_calendar_months_as_the_calendar_has_them(spec: str, as_of: str, days: int) -> None:
+    from datetime import date, timedelta
+
+    from ecoplan_cli.cli.common import parse_within
+
+    assert parse_within(spec, date.fromisoformat(as_of)) == timedelta(days=days)
+
+
+def test_within_that_is_not_a_duration_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("check", COUNTY, *AS_OF, "--within", "soon")
+    assert code == 2
+    assert "--within" in err and "1m" in err

@@ -40,7 +40,9 @@ def check(
     as_of: Annotated[
         str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Check as of this date (default today).")
     ] = None,
-    within: Annotated[str, typer.Option("--within", help="Window for 'coming due', e.g. 30d, 2w.")] = "30d",
+    within: Annotated[
+        str, typer.Option("--within", help="Window for 'coming due': days, weeks or calendar months, e.g. 30d, 2w, 1m.")
+    ] = "30d",
     format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
     output: Annotated[list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT:PATH (repeatable).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on any gap, encouraged ones too.")] = False,
@@ -73,10 +75,11 @@ def check(
     unknown = statuses - {"met", "gap", "open", "unmeasured"}
     if unknown:
         raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}", param_hint="--status")
+    day = parse_date(as_of)
     options = CheckOptions(
         files=tuple(expand_paths(files)),
-        as_of=parse_date(as_of),
-        within=parse_within(within),
+        as_of=day,
+        within=parse_within(within, day),
         strict=strict,
         filters=Filters(
             requirements=frozenset(requirement or ()),

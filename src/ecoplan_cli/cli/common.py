@@ -71,12 +71,21 @@ def write_out(content: str) -> None:
     sys.stdout.flush()
 
 
-def parse_within(value: str) -> timedelta:
+def parse_within(value: str, as_of: date) -> timedelta:
+    """The 'coming due' window: days (30d), weeks (2w) or calendar months (1m: from 31 January to 28/29 February)."""
+    from dateutil.relativedelta import relativedelta
+
     match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", value)
     if not match:
-        raise typer.BadParameter("use a number of days: 30d, 2w, 1m (30 days)")
+        raise typer.BadParameter(f"'{value}': use a number of days, weeks or calendar months: 30d, 2w, 1m", param_hint="--within")
     number, unit = int(match.group(1)), match.group(2) or "d"
-    return timedelta(days=number * {"d": 1, "w": 7, "m": 30}[unit])
+    if unit == "m":
+        try:
+            end: date = as_of + relativedelta(months=number)
+            return end - as_of
+        except (ValueError, OverflowError):
+            raise typer.BadParameter(f"'{value}' reaches past the year 9999", param_hint="--within") from None
+    return timedelta(days=number * (7 if unit == "w" else 1))
 
 
 def parse_date(value: str | None) -> date:
