@@ -117,7 +117,8 @@ def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
 def test_the_shipped_json_schemas_match_the_models(run) -> None:  # type: ignore[no-untyped-def]
     from conftest import ROOT
 
-    for kind, name in (("log", "activity-log.schema.json"), ("plan", "plan.schema.json")):
+    kinds = (("log", "activity-log.schema.json"), ("plan", "plan.schema.json"), ("exceptions", "exceptions.schema.json"))
+    for kind, name in kinds:
         code, out, _ = run("schema", "--kind", kind)
         assert code == 0
         assert out == (ROOT / "schema" / name).read_text(encoding="utf-8"), f"regenerate schema/{name}"

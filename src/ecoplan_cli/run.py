@@ -6,15 +6,18 @@ import gc
 import importlib
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate
+from ecoplan_cli.engine.baseline import Previous, absent, compare, finding_identity
+from ecoplan_cli.engine.evaluate import Finding, Unit, coming_due, evaluate
+from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, expiring
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
-from ecoplan_cli.load.logs import load_log, load_logs
+from ecoplan_cli.load.exceptions import load_baseline, load_exceptions, relative_to
+from ecoplan_cli.load.logs import LoadedLog, load_log, load_logs
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.units import merge
 from ecoplan_cli.model import Plan
@@ -50,6 +53,10 @@ class CheckOptions:
     filters: Filters = field(default_factory=Filters)
     plan_files: tuple[str, ...] = ()
     jobs: int | None = None  # worker processes; None: ECOPLAN_JOBS, else one per core
+    exceptions: tuple[str, ...] = ()  # exceptions files given on the command line (logs may name more)
+    use_exceptions: bool = True  # False: --no-exceptions, the run as if no exception existed
+    baseline: str | None = None  # an earlier JSON report to compare with
+    fail_on_new: bool = False  # --fail-on new: fail only on mandatory gaps the baseline did not have
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class FileOutcome:
     coming_due: tuple[Finding, ...] = ()
     plans: tuple[PlanSource, ...] = ()
     problems: tuple[Problem, ...] = ()
+    exceptions: tuple[SourcedException, ...] = ()  # those the log names (for the expiring list)
 
 
 @dataclass(frozen=True)
@@ -80,13 +88,24 @@ class _Job:
     as_of: date
     within: timedelta
     filters: Filters
+    exceptions: tuple[SourcedException, ...] = ()  # from the command line: they apply to every unit
+    use_exceptions: bool = True
+    baseline: Mapping[str, Previous] | None = None
 
 
 _WORKER: _Job | None = None  # set before the worker processes fork
 
 
-def _summarise(path: str, key: tuple[str, str, str], findings: list[Finding], job: _Job, plans: dict[str, Plan]) -> FileOutcome:
-    """Filter one unit's findings, tally them and pack them: only this small outcome travels back to the parent."""
+def _summarise(
+    path: str, key: tuple[str, str, str], unit: Unit, job: _Job, plans: dict[str, Plan], named: Sequence[SourcedException]
+) -> FileOutcome:
+    """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack the findings: only this small
+    outcome travels back to the parent."""
+    findings = evaluate(unit, job.as_of)
+    if job.use_exceptions:
+        findings = apply_exceptions(findings, unit, (*job.exceptions, *named), job.as_of)
+    if job.baseline is not None:
+        findings = compare(findings, job.baseline)
     kept = [f for f in findings if job.filters.keep(f, plans)]
     return FileOutcome(
         path,
@@ -105,11 +124,37 @@ def _check_file(path: str) -> FileOutcome:
         log, extended = load_log(path, job.catalogue)
     except InputError as error:
         return FileOutcome(path, None, problems=tuple(error.problems))
+    try:
+        named = _named_exceptions([log]) if job.use_exceptions else ()
+    except InputError as error:
+        return FileOutcome(path, None, problems=tuple(error.problems))
     units, _ = merge([log])
     added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
     key = (log.log.unit, log.region.name, log.level.value)
-    outcome = _summarise(path, key, evaluate(units[0].unit, job.as_of), job, log.plans)
-    return replace(outcome, plans=added)
+    outcome = _summarise(path, key, units[0].unit, job, log.plans, named)
+    return replace(outcome, plans=added, exceptions=named)
+
+
+def _named_exceptions(logs: Sequence[LoadedLog]) -> tuple[SourcedException, ...]:
+    """The exceptions files the logs name (relative to each log), read once each; raises InputError."""
+    files = dict.fromkeys(relative_to(log.path, entry) for log in logs for entry in log.log.exceptions)
+    return _read_exceptions(tuple(files))
+
+
+def _read_exceptions(files: Sequence[str]) -> tuple[SourcedException, ...]:
+    """Every entry of every file, in order; every problem of every file at once."""
+    found: list[SourcedException] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            loaded = load_exceptions(file)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        found.extend(SourcedException(entry, file) for entry in loaded.entries)
+    if problems:
+        raise InputError(problems)
+    return tuple(found)
 
 
 def jobs_for(files: int, requested: int | None = None) -> int:
@@ -136,9 +181,13 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     per unit until a reporter reads them, so memory follows the largest unit, not the whole run."""
     try:
         catalogue = load_catalogue(options.plan_files)
+        given = _read_exceptions(options.exceptions) if options.use_exceptions else ()
+        baseline = None
+        if options.baseline is not None:
+            baseline = {key: Previous(*value) for key, value in load_baseline(options.baseline).items()}
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
-    job = _Job(catalogue, options.as_of, options.within, options.filters)
+    job = _Job(catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline)
     outcomes = _check_files(options.files, job, jobs_for(len(options.files), options.jobs))
     problems = [problem for outcome in outcomes for problem in outcome.problems]
     if problems:
@@ -161,11 +210,17 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             units, merge_problems = merge(logs)
             if load_problems or merge_problems:
                 return CheckOutcome(None, load_problems + merge_problems, True)
-            members = [_summarise(members[0].path, key, evaluate(units[0].unit, options.as_of), job, plans)]
+            named = tuple(dict.fromkeys(e for member in members for e in member.exceptions))
+            members = [_summarise(members[0].path, key, units[0].unit, job, plans, named)]
         store.add_packed(members[0].packed, members[0].count)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
         due.extend(members[0].coming_due)
+    every_exception = tuple(dict.fromkeys((*given, *(e for outcome in outcomes for e in outcome.exceptions))))
+    gone: tuple[str, ...] = ()
+    if baseline is not None:
+        gone = tuple(absent((finding_identity(f) for f in store), baseline))
+        tally.baseline["absent"] = len(gone)
     report = CheckReport(
         as_of=options.as_of,
         findings=store,
@@ -175,9 +230,14 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         unit_files=unit_files,
         within_days=options.within.days,
         tally=tally,
+        expiring=tuple(expiring(every_exception, options.as_of, options.within)) if options.use_exceptions else (),
+        absent=gone,
+        baseline=baseline is not None,
+        fail_on_new=options.fail_on_new,
     )
     counts = tally.summary()
-    return CheckOutcome(report, [], bool(counts["gap"] or (options.strict and counts["advisory"])))
+    gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]
+    return CheckOutcome(report, [], bool(gaps or (options.strict and counts["advisory"])))
 
 
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}

@@ -34,6 +34,11 @@ class CheckFormat(StrEnum):
     csv = "csv"
 
 
+class FailOn(StrEnum):
+    any = "any"
+    new = "new"
+
+
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(help="Activity log files or folders (several: one report across regions).")],
@@ -53,12 +58,25 @@ def check(
     status: Annotated[list[str] | None, typer.Option("--status", help="Only findings with these statuses.")] = None,
     width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    exceptions: Annotated[
+        list[Path] | None, typer.Option("--exceptions", help="A file of approved exceptions (延期, 销号; repeatable).")
+    ] = None,
+    no_exceptions: Annotated[
+        bool, typer.Option("--no-exceptions", help="Ignore every exception: the run as if none existed.")
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="An earlier `check --format json` report to compare with.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Fail on any mandatory gap, or (with --baseline) only on new ones.")
+    ] = FailOn.any,
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
     """Check logs against the plans: what is met, what is missing, what is coming due.
 
-    Exit 0: no mandatory gap. 1: a mandatory gap (with --strict, any gap). 2: the input could not be checked.
+    Exit 0: no mandatory gap (with --fail-on new: no new one). 1: a mandatory gap (with --strict, any gap).
+    2: the input could not be checked.
     """
     set_language(lang)
     from ecoplan_cli.run import CheckOptions, Filters, run_check
@@ -72,7 +90,7 @@ def check(
             )
         outputs.append((CheckFormat(kind), Path(target)))
     statuses = set(status or [])
-    unknown = statuses - {"met", "gap", "open", "unmeasured"}
+    unknown = statuses - {"met", "gap", "open", "unmeasured", "waived"}
     if unknown:
         raise typer.BadParameter(f"unknown status {', '.join(sorted(unknown))}", param_hint="--status")
     day = parse_date(as_of)
@@ -90,7 +108,13 @@ def check(
         ),
         plan_files=tuple(str(p) for p in plan_file or ()),
         jobs=jobs,
+        exceptions=tuple(str(p) for p in exceptions or ()),
+        use_exceptions=not no_exceptions,
+        baseline=str(baseline) if baseline is not None else None,
+        fail_on_new=fail_on is FailOn.new,
     )
+    if fail_on is FailOn.new and baseline is None:
+        raise typer.BadParameter("--fail-on new compares with a baseline: give --baseline FILE", param_hint="--fail-on")
     inputs = {Path(f).resolve() for f in options.files}
     for _, written in outputs:
         if written.resolve() in inputs:

@@ -89,8 +89,11 @@ def parse_within(value: str, as_of: date) -> timedelta:
 
 
 def parse_date(value: str | None) -> date:
+    """An ISO date; none given: today in Asia/Shanghai (the plans' time zone, whatever the runner's)."""
     if not value:
-        return date.today()
+        from ecoplan_cli.clock import today
+
+        return today()
     try:
         return date.fromisoformat(value.strip())
     except ValueError:

@@ -139,14 +139,18 @@ def trace(
 class SchemaKind(StrEnum):
     log = "log"
     plan = "plan"
+    exceptions = "exceptions"
 
 
 @app.command()
 def schema(kind: Annotated[SchemaKind, typer.Option("--kind")] = SchemaKind.log) -> None:
-    """Print the JSON Schema of activity logs (or plans), for editors and other tools."""
+    """Print the JSON Schema of activity logs (or plans, or exceptions files), for editors and other tools."""
     import json
 
-    from ecoplan_cli.load.json_schema import log_schema, plan_schema
+    from ecoplan_cli.load.json_schema import exceptions_schema, log_schema, plan_schema
 
-    document = log_schema(load_plans(None)) if kind is SchemaKind.log else plan_schema()
+    if kind is SchemaKind.log:
+        document = log_schema(load_plans(None))
+    else:
+        document = plan_schema() if kind is SchemaKind.plan else exceptions_schema()
     write_out(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

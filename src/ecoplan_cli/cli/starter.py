@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +13,7 @@ from ecoplan_cli.cli.common import (
     PlanFileOption,
     app,
     load_plans,
+    parse_date,
     write_out,
 )
 from ecoplan_cli.messages import set_language, text
@@ -48,7 +48,7 @@ def init(
         raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
     if level is not None and level not in Level.__members__.values():
         raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
-    chosen_year = year or date.today().year
+    chosen_year = year or parse_date(None).year
     first, last = year_window(chosen_year)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
     content = starter_log.render(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ecoplan_cli.engine.applicability import binds, periods_started_by
 from ecoplan_cli.engine.periods import Period
@@ -16,12 +16,16 @@ from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requ
 from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.ids import natural_key
 
+if TYPE_CHECKING:
+    from ecoplan_cli.engine.exceptions import Waiver
+
 
 class Status(StrEnum):
     MET = "met"  # enough was done in the period
     GAP = "gap"  # the period has ended without enough
     OPEN = "open"  # the period is running and not yet enough
     UNMEASURED = "unmeasured"  # no number is stated: activities are listed, nothing is judged
+    WAIVED = "waived"  # covered by a live approved exception (waive, or close: 销号): counted apart, never a failure
 
 
 class CountedActivity(NamedTuple):
@@ -77,6 +81,8 @@ class Finding:
     activities: tuple[str, ...]
     lead: tuple[str, ...]
     subunit: str | None = None  # the 街道/社区 of a per-sub-unit obligation
+    exception: Waiver | None = None  # the approved exception that covers it (live or expired)
+    baseline: str | None = None  # against a baseline report: new, unchanged, updated or fixed
 
     @property
     def missing(self) -> int:

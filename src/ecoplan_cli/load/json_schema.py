@@ -35,3 +35,16 @@ def plan_schema() -> dict[str, Any]:
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "ecoplan plan（行动计划）"
     return schema
+
+
+def exceptions_schema() -> dict[str, Any]:
+    from ecoplan_cli.model.exceptions import ExceptionsFile
+
+    schema = ExceptionsFile.model_json_schema(by_alias=True)
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["title"] = "ecoplan approved exceptions（已批准例外事项：延期、销号、免于考核）"
+    schema["description"] = (
+        "Approved exceptions, each with its justification, approver, document number and expiry (a day, inclusive, "
+        "in Asia/Shanghai). 每项须写明理由、批准单位、文号与有效期（含当日，北京时间）。"
+    )
+    return schema

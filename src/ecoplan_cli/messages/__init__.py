@@ -8,14 +8,20 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import calendar, check, plans, reading
+from ecoplan_cli.messages import calendar, check, exceptions, plans, reading
 
 LANGUAGES = ("en", "zh")
 
 _current = "en"
 
 # One catalogue, gathered from one module per area (codes are unique across them: a test checks it).
-CATALOGUE: dict[str, tuple[str, str]] = {**reading.MESSAGES, **plans.MESSAGES, **calendar.MESSAGES, **check.MESSAGES}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **reading.MESSAGES,
+    **plans.MESSAGES,
+    **calendar.MESSAGES,
+    **check.MESSAGES,
+    **exceptions.MESSAGES,
+}
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

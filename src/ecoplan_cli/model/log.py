@@ -84,6 +84,12 @@ class ActivityLog(StrictModel):
         description="Lead-unit names (as the plan writes them, e.g. 市生态环境局) this unit answers for. When given, "
         "only requirements led by one of them apply; when empty, every requirement binding the level applies.",
     )
+    exceptions: list[Text] = Field(
+        default_factory=list,
+        title="例外事项文件 exceptions",
+        description="已批准例外事项（延期、销号、免于考核）文件的路径，相对于本台账。"
+        "Files of approved exceptions, relative to this log.",
+    )
     activities: list[Activity] = Field(default_factory=list)
 
     @field_validator("activities", mode="before")

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ecoplan_cli.engine.baseline import finding_identity
 from ecoplan_cli.engine.evaluate import Finding, Status
+from ecoplan_cli.engine.exceptions import SourcedException
 from ecoplan_cli.model import Plan, Requirement
 from ecoplan_cli.model.ids import natural_key
 
@@ -20,7 +22,7 @@ class PlanLocation:
     lines: Mapping[str, int]  # requirement id → line
 
 
-_RANK = {"gap": 3, "open": 2, "met": 1, "unmeasured": 0}
+_RANK = {"gap": 4, "open": 3, "met": 2, "waived": 1, "unmeasured": 0}
 
 
 @dataclass
@@ -30,11 +32,20 @@ class Tally:
     counts: Counter[str] = field(default_factory=Counter)
     advisory: int = 0
     regions: dict[str, dict[str, str]] = field(default_factory=dict)
+    exceptions: Counter[str] = field(default_factory=Counter)  # waived, extended, expired
+    baseline: Counter[str] = field(default_factory=Counter)  # baseline state → findings; "new-gap": new mandatory gaps
 
     def add(self, findings: Iterable[Finding]) -> Tally:
         for finding in findings:
             status = finding.status.value
             self.counts[status] += 1
+            if finding.exception is not None:
+                live = finding.exception.live
+                self.exceptions["expired" if not live else "extended" if finding.exception.kind == "extend" else "waived"] += 1
+            if finding.baseline is not None:
+                self.baseline[finding.baseline] += 1
+                if finding.baseline == "new" and finding.status is Status.GAP and finding.mandatory:
+                    self.baseline["new-gap"] += 1
             if finding.status is Status.GAP and not finding.mandatory:
                 self.advisory += 1
                 continue
@@ -47,6 +58,8 @@ class Tally:
     def merge(self, other: Tally) -> None:
         self.counts.update(other.counts)
         self.advisory += other.advisory
+        self.exceptions.update(other.exceptions)
+        self.baseline.update(other.baseline)
         for region, row in other.regions.items():
             mine = self.regions.setdefault(region, {})
             for key, status in row.items():
@@ -61,6 +74,7 @@ class Tally:
             "open": self.counts.get("open", 0),
             "unmeasured": self.counts.get("unmeasured", 0),
             "advisory": self.advisory,
+            "waived": self.counts.get("waived", 0),
         }
 
     def matrix(self) -> dict[str, dict[str, str]]:
@@ -109,6 +123,10 @@ class CheckReport:
     within_days: int = 30
     generator: str = field(default="ecoplan")
     tally: Tally | None = None  # counts and regions; computed from the findings when not given
+    expiring: tuple[SourcedException, ...] = ()  # live exceptions expiring within the window
+    absent: tuple[str, ...] = ()  # with a baseline: identities of baseline findings this run did not make
+    baseline: bool = False  # whether findings carry a baseline state
+    fail_on_new: bool = False  # the verdict counts only mandatory gaps new against the baseline
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)
@@ -136,8 +154,7 @@ def summary(report: CheckReport) -> dict[str, int]:
 
 def finding_id(finding: Finding) -> str:
     """A stable identity for a finding: the same obligation-period of the same unit, run after run."""
-    where = f"{finding.region}/{finding.unit}" + (f"/{finding.subunit}" if finding.subunit else "")
-    return f"{finding.plan}:{finding.requirement}/{finding.obligation}@{where}#{finding.period_label}"
+    return finding_identity(finding)
 
 
 def required_text(finding: Finding) -> str:

@@ -1,4 +1,6 @@
-"""--format json: {as_of, summary, regions, findings}. Field names are an interface: add, never rename."""
+"""--format json: {as_of, summary, regions, coming_due, expiring_exceptions, [baseline, absent,] findings}.
+
+Field names are an interface: add, never rename."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ecoplan_cli.engine.evaluate import Finding
+from ecoplan_cli.engine.exceptions import SourcedException, Waiver
 from ecoplan_cli.report.base import CheckReport, summary
 
 
@@ -34,7 +37,28 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
         "lead": list(finding.lead),
         "subunit": finding.subunit,
         "log_file": report.log_file(finding),
+        "exception": exception_record(finding.exception) if finding.exception is not None else None,
+        "baseline": finding.baseline,
     }
+
+
+def exception_record(waiver: Waiver) -> dict[str, Any]:
+    """The approved exception that covers a finding: `state` is live or expired (expiry: a day in Asia/Shanghai)."""
+    return {
+        "id": waiver.id,
+        "kind": waiver.kind,
+        "state": "live" if waiver.live else "expired",
+        "expires": waiver.expires,
+        "justification": waiver.justification,
+        "approved_by": waiver.approved_by,
+        "document": waiver.document,
+        "file": waiver.source,
+    }
+
+
+def expiring_record(item: SourcedException) -> dict[str, Any]:
+    entry = item.entry
+    return {"id": entry.id, "requirement": entry.requirement, "expires": str(entry.expires), "file": item.source}
 
 
 def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
@@ -65,6 +89,10 @@ def chunks(report: CheckReport) -> Iterator[str]:
     regions = region_matrix(report)
     yield from _member("regions", (f"{_compact(k)}: {_compact(v)}" for k, v in regions.items()), "{", "}")
     yield from _member("coming_due", (_compact(finding_record(report, f)) for f in report.coming_due), "[", "]")
+    yield from _member("expiring_exceptions", (_compact(expiring_record(e)) for e in report.expiring), "[", "]")
+    if report.baseline:
+        yield f'  "baseline": {_compact(dict(sorted(report.totals().baseline.items())))},\n'
+        yield from _member("absent", (_compact(key) for key in report.absent), "[", "]")
     yield from _member("findings", (_compact(finding_record(report, f)) for f in report.findings), "[", "]", last=True)
     yield "}\n"
 

@@ -31,10 +31,41 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
             label.append(f" {finding.title}", style="default")
         previous = ident
         period = f"{finding.period_label} {finding.subunit}" if finding.subunit else finding.period_label
+        note = exception_note(finding)
+        if note:
+            label.append(f" ({note})", style="italic")
         cells: list[Text | str] = [label, period, required_text(finding)]
         if due_column:
             cells.append(finding.due.isoformat())
         table.add_row(*cells)
+    return table
+
+
+def exception_note(finding: Finding) -> str:
+    """What an exception did to a finding shown among gaps or due items: extended, or expired (loudly)."""
+    waiver = finding.exception
+    if waiver is None:
+        return ""
+    if not waiver.live:
+        return text("exception-expired-note", id=waiver.id, expires=waiver.expires)
+    if waiver.kind == "extend":
+        return text("exception-extended-note", id=waiver.id, due=finding.due.isoformat(), document=waiver.document)
+    return ""
+
+
+def _waived_table(rows: list[Finding]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
+    table.add_column(text("col-period"), no_wrap=True)
+    table.add_column(text("col-done"), justify="right", no_wrap=True)
+    table.add_column(text("col-exception"), ratio=1, overflow="fold")
+    for finding in rows:
+        waiver = finding.exception
+        assert waiver is not None
+        label = Text(f"{finding.requirement}/{finding.obligation}", style="bold").append(f" {finding.title}", style="default")
+        period = f"{finding.period_label} {finding.subunit}" if finding.subunit else finding.period_label
+        reason = f"{waiver.id} · {waiver.kind} · {waiver.document} · {waiver.justification}"
+        table.add_row(label, period, required_text(finding), reason)
     return table
 
 
@@ -89,7 +120,7 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     gaps = [f for f in findings if f.status is Status.GAP and f.mandatory]
     advice = [f for f in findings if f.status is Status.GAP and not f.mandatory]
     due = [f for f in report.coming_due if f.unit == first.unit and f.region == first.region]
-    measured = [f for f in findings if f.status is not Status.UNMEASURED]
+    measured = [f for f in findings if f.status not in (Status.UNMEASURED, Status.WAIVED)]
     unmeasured = [f for f in findings if f.status is Status.UNMEASURED]
     for title, rows, render in (
         (text("section-gaps"), gaps, _findings_table),
@@ -98,6 +129,11 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     ):
         console.print(Text(f"{title} ({len(rows)})", style="bold"))
         console.print(render(rows) if rows else Text("  " + text("none"), style="dim"))
+        console.print()
+    waived = [f for f in findings if f.status is Status.WAIVED]
+    if waived:
+        console.print(Text(f"{text('section-waived')} ({len(waived)})", style="bold"))
+        console.print(_waived_table(waived))
         console.print()
     console.print(Text(text("section-met"), style="bold"))
     console.print(_met_table(measured) if measured else Text("  " + text("none"), style="dim"))
@@ -129,8 +165,22 @@ def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
         _regions_section(console, report)
     counts = summary(report)
     console.print(text("totals", **counts))
-    verdict = text("verdict-fail", count=counts["gap"]) if counts["gap"] else text("verdict-pass")
-    console.print(Text(verdict, style="bold red" if counts["gap"] else "bold green"))
+    tally = report.totals()
+    if tally.exceptions:
+        console.print(text("exceptions-totals", **{k: tally.exceptions.get(k, 0) for k in ("waived", "extended", "expired")}))
+    for item in report.expiring:
+        console.print(Text(text("exception-expiring", id=item.entry.id, expires=str(item.entry.expires), file=item.source)))
+    if report.baseline:
+        states = ("new", "unchanged", "updated", "fixed", "absent")
+        console.print(text("baseline-totals", **{k: tally.baseline.get(k, 0) for k in states}))
+    if report.fail_on_new:
+        new = tally.baseline.get("new-gap", 0)
+        verdict = text("verdict-fail-new", count=new) if new else text("verdict-pass-new", count=counts["gap"])
+        failing = bool(new)
+    else:
+        verdict = text("verdict-fail", count=counts["gap"]) if counts["gap"] else text("verdict-pass")
+        failing = bool(counts["gap"])
+    console.print(Text(verdict, style="bold red" if failing else "bold green"))
     return buffer.getvalue()
 
 

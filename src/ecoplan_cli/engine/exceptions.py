@@ -1,0 +1,145 @@
+"""Approved exceptions applied to findings: pure functions, no I/O.
+
+An exception covers a finding when its requirement (or obligation), its region or unit (when given) and its periods
+(a list of labels, a from/to range of period ends, or all) match. A live exception — its expiry, a day in
+Asia/Shanghai, on or after the as-of date — changes what it covers:
+
+- waive: a gap or an open period becomes `waived` (counted apart, never a failure);
+- extend (延期): the due date moves; activities dated up to the new due date count toward the period;
+- close (销号): periods ending on or after `closed_from` become `waived`.
+
+A met or unmeasured finding is left as it is. An expired exception changes nothing but is named on the finding, so a
+gap it once covered says "exception … expired on …". Findings no exception covers are returned unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from ecoplan_cli.engine.evaluate import CountedActivity, Finding, Status, Unit, counts_toward, status_of
+from ecoplan_cli.engine.references import parse_reference
+from ecoplan_cli.model.exceptions import ApprovedException, ExceptionKind
+
+
+class Waiver(NamedTuple):
+    """What a finding carries of the exception that covers it (small: findings are many)."""
+
+    id: str
+    kind: str
+    live: bool
+    expires: str  # the expiry as written (a malformed one is kept as text: it counts as expired)
+    justification: str
+    approved_by: str
+    document: str
+    source: str  # the exceptions file
+
+
+@dataclass(frozen=True)
+class SourcedException:
+    """An exception with the file it came from (for messages and reports)."""
+
+    entry: ApprovedException
+    source: str
+
+    def covers(self, finding: Finding) -> bool:
+        entry = self.entry
+        plan, requirement, obligation = parse_reference(entry.requirement)
+        if requirement != finding.requirement or (plan is not None and plan != finding.plan):
+            return False
+        if obligation is not None and obligation != finding.obligation:
+            return False
+        if entry.region is not None and entry.region != finding.region:
+            return False
+        if entry.unit is not None and entry.unit != finding.unit:
+            return False
+        return covers_period(entry, finding.period_label, finding.period_end)
+
+    def waiver(self, as_of: date) -> Waiver:
+        entry = self.entry
+        return Waiver(
+            entry.id,
+            entry.kind.value,
+            entry.live_on(as_of),
+            entry.expires.isoformat() if isinstance(entry.expires, date) else str(entry.expires),
+            entry.justification,
+            entry.approved_by,
+            entry.document,
+            self.source,
+        )
+
+
+def covers_period(entry: ApprovedException, label: str, end: date) -> bool:
+    """Whether an exception's periods (labels, a from/to range of period ends, or all; for a closure, the periods
+    ending on or after its day) take in the period with this label and last day."""
+    if entry.periods is not None and label not in entry.periods:
+        return False
+    if entry.from_ is not None and end < entry.from_:
+        return False
+    if entry.to is not None and end > entry.to:
+        return False
+    closed_from = entry.closed_from
+    return not (entry.kind is ExceptionKind.CLOSE and closed_from is not None and end < closed_from)
+
+
+def covering(finding: Finding, exceptions: Sequence[SourcedException]) -> SourcedException | None:
+    """The first exception (in file order) that covers the finding; overlaps are reported by `exceptions lint`."""
+    return next((e for e in exceptions if e.covers(finding)), None)
+
+
+def apply_exceptions(
+    findings: Iterable[Finding], unit: Unit, exceptions: Sequence[SourcedException], as_of: date
+) -> list[Finding]:
+    """The findings with every covering exception applied (see the module's docstring)."""
+    if not exceptions:
+        return list(findings)
+    result = []
+    for finding in findings:
+        found = covering(finding, exceptions)
+        if found is None or finding.status in (Status.MET, Status.UNMEASURED):
+            result.append(finding)
+            continue
+        waiver = found.waiver(as_of)
+        if not waiver.live:
+            result.append(replace(finding, exception=waiver))
+        elif found.entry.kind is ExceptionKind.EXTEND:
+            assert found.entry.due is not None
+            result.append(_extended(finding, unit, found.entry.due, as_of, waiver))
+        else:
+            result.append(replace(finding, status=Status.WAIVED, exception=waiver))
+    return result
+
+
+def _extended(finding: Finding, unit: Unit, due: date, as_of: date, waiver: Waiver) -> Finding:
+    """The finding with its due date moved: activities up to the new due date count toward it."""
+    end = max(due, finding.period_end)
+    extra = [a for a in _late_activities(finding, unit, as_of) if finding.period_end < a.day <= end]
+    actual = finding.actual + sum(a.amount(finding.measure) for a in extra)
+    status = status_of(finding.required, actual, end, as_of)
+    activities = finding.activities + tuple(a.id for a in extra)
+    return replace(finding, due=end, actual=actual, status=status, activities=activities, exception=waiver)
+
+
+def _late_activities(finding: Finding, unit: Unit, as_of: date) -> list[CountedActivity]:
+    """Activities toward the finding's obligation dated after its period and by the as-of date."""
+    plan = next((p for p in unit.plans if p.id == finding.plan), None)
+    requirement = plan.requirement(finding.requirement) if plan is not None else None
+    obligation = requirement.obligation(finding.obligation) if requirement is not None else None
+    if plan is None or requirement is None or obligation is None:
+        return []
+    return [
+        activity
+        for activity in unit.activities
+        if finding.period_end < activity.day <= as_of
+        and (finding.subunit is None or activity.subunit == finding.subunit)
+        and any(counts_toward(t, plan, requirement, obligation) for t in activity.targets)
+    ]
+
+
+def expiring(exceptions: Iterable[SourcedException], as_of: date, within: timedelta) -> list[SourcedException]:
+    """Live exceptions whose expiry falls within the window, soonest first (the planner's reminder)."""
+    horizon = as_of + within
+    soon = [e for e in exceptions if (day := e.entry.expiry) is not None and as_of <= day <= horizon]
+    return sorted(soon, key=lambda e: (e.entry.expiry or as_of, e.source, e.entry.id))
