@@ -253,3 +253,13 @@ def test_baseline_and_fail_on_usage_errors(run, tmp_path: Path) -> None:  # type
     bad = write(tmp_path, "baseline.json", "{not json")
     code, _, err = run("check", COUNTY, *AS_OF, "--baseline", bad)
     assert code == 2 and f"{bad}:1:2: error: this is not a JSON report of `ecoplan check --format json`" in err
+
+
+def test_the_documented_exceptions_file_lints_clean(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "exceptions.md").read_text(encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = write(tmp_path, "exceptions.yaml", block)
+    code, out, err = run("exceptions", "lint", path, "--as-of", "2025-01-15")
+    assert (code, err) == (0, "") and "3 exception(s), 3 live as of 2025-01-15" in out
