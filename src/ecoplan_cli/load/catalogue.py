@@ -7,19 +7,19 @@ import pickle
 import re
 import sys
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path as FsPath
 
-from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.validation import validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_BYTES, Document, decode, parse, read_bytes, read_file
-from ecoplan_cli.model import Plan, Region, RegionRegistry
+from ecoplan_cli.model import Plan, Region
 
 BUNDLED_PLAN_FILES = ("national_2021_2025.yaml", "chongqing_impl.yaml")
-BUNDLED_REGION_FILES = ("chongqing.yaml",)
+# The regions (regions/china.tsv and its overlays) are read by load/registry.py on first use, not kept here.
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,25 @@ class PlanSource:
 @dataclass(frozen=True)
 class Catalogue:
     plans: dict[str, PlanSource]
-    regions: tuple[Region, ...]
+    regions: tuple[Region, ...] = ()  # regions that user plans declare (`regions:`); the national ones: registry.py
 
     def plan(self, plan_id: str) -> Plan:
         return self.plans[plan_id].plan
 
-    def region(self, name: str) -> Region | None:
-        return next((r for r in self.regions if name == r.name or name in r.aliases), None)
+    def region(self, name: str, plans: Iterable[str] = ()) -> Region | None:
+        """A region by code, unique name or path: a plan's own regions first, then the national registry.
+
+        `plans` (the ids a log answers to) settle a name shared across provinces where an overlay says so
+        (a chongqing-impl log's 江北区 is Chongqing's). None when unknown or ambiguous (registry.unresolved says which).
+        """
+        declared = next((r for r in self.regions if name == r.name or name in r.aliases), None)
+        if declared is not None:
+            return declared
+        from ecoplan_cli.load.registry import national
+
+        registry = national()
+        found = registry.lookup(name, plans).found
+        return registry.region(found) if found else None
 
     def with_plan(self, source: PlanSource) -> Catalogue:
         """This catalogue with a user's plan (replacing a plan of the same id) and the regions it declares."""
@@ -111,7 +123,6 @@ def _cache_path() -> FsPath | None:
     )
     checksum = zlib.crc32(sys.version.encode())
     sources = [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
-    sources += [package_file("regions", name) for name in BUNDLED_REGION_FILES]
     sources += sorted(package_file("model").glob("*.py"))  # a change of the models invalidates the cache too
     for source in sources:
         content = source.read_bytes()
@@ -121,9 +132,9 @@ def _cache_path() -> FsPath | None:
 
 @cache
 def bundled() -> Catalogue:
-    """The plans and regions that ship with ecoplan: parsed once, then kept in the user's cache directory.
+    """The plans that ship with ecoplan: parsed once, then kept in the user's cache directory.
 
-    The cache is keyed by the content of the plan, region and model files, so it can never be stale; it is written
+    The cache is keyed by the content of the plan and model files, so it can never be stale; it is written
     atomically and only ever read back by the same user. ECOPLAN_NO_CACHE=1 turns it off.
     """
     path = _cache_path()
@@ -151,13 +162,7 @@ def _load_bundled() -> Catalogue:
     for name in BUNDLED_PLAN_FILES:
         source = load_plan_file(str(package_file("plans", name)), f"plans/{name}", trusted=True)
         plans[source.plan.id] = source
-    regions: list[Region] = []
-    for name in BUNDLED_REGION_FILES:
-        path = str(package_file("regions", name))
-        data = fast_yaml.parse(decode(read_bytes(path, max_bytes=None), path, None))
-        registry = RegionRegistry.model_validate(data) if isinstance(data, dict) else validate(RegionRegistry, read_file(path))
-        regions.extend(registry.regions)
-    return Catalogue(plans, tuple(regions))
+    return Catalogue(plans)
 
 
 def catalogue(plan_files: tuple[str, ...] = ()) -> Catalogue:

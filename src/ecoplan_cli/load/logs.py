@@ -159,10 +159,15 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
                 Issue(("plans", index), "unknown-plan", (("plan", entry), ("known", ", ".join(sorted(catalogue.plans)))))
             )
 
-    region = catalogue.region(log.region)
+    region = catalogue.region(log.region, log.plans)
     if region is None:
+        from ecoplan_cli.load.registry import unresolved
+
         names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
-        issues.append(Issue(("region",), "unknown-region", (("region", log.region), ("hint", did_you_mean(log.region, names)))))
+        code, region_params = unresolved(log.region, log.plans, names)
+        issues.append(Issue(("region",), code, region_params))
+    elif region.valid_from is not None or region.valid_to is not None:
+        issues.extend(_out_of_force(log, region))
 
     subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
     periods = {plan_id: (plan.period.start, plan.period.end) for plan_id, plan in plans.items()}
@@ -220,6 +225,19 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
         return None, catalogue, issues, problems
     loaded = LoadedLog(path, log, region, log.level or region.level, plans, targets)
     return loaded, catalogue, issues, problems
+
+
+def _out_of_force(log: ActivityLog, region: Region) -> list[Issue]:
+    """A warning for each activity dated when its region did not exist (naming the successor or predecessor)."""
+    from ecoplan_cli.load.registry import not_in_force
+
+    issues = []
+    for index, activity in enumerate(log.activities):
+        found = not_in_force(region, activity.counted_on)
+        if found is not None:
+            where: Path = ("activities", index, "date" if activity.date is not None else "end")
+            issues.append(Issue(where, found[0], found[1], Severity.WARNING))
+    return issues
 
 
 def unstated_measure(amounts: dict[Measure, int], target: Target, plan: Plan) -> Measure | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import calendar, check, exceptions, plans, reading
+from ecoplan_cli.messages import calendar, check, exceptions, plans, reading, regions
 
 LANGUAGES = ("en", "zh")
 
@@ -21,6 +21,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **calendar.MESSAGES,
     **check.MESSAGES,
     **exceptions.MESSAGES,
+    **regions.MESSAGES,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Self
 
-from pydantic import Field, Strict, StringConstraints, field_validator, model_validator
+from pydantic import BeforeValidator, Field, Strict, StringConstraints, field_validator, model_validator
 
 from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
 
@@ -15,6 +15,14 @@ Reference = Annotated[str, Strict(), StringConstraints(pattern=REFERENCE_PATTERN
 
 
 ActivityId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
+
+
+def _code_as_text(value: object) -> object:
+    """`region: 130102` is read by YAML as a number: a six-digit national code (no code starts with 0)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) and 10 <= value <= 999999 else value
+
+
+RegionName = Annotated[str, BeforeValidator(_code_as_text), Strict(), StringConstraints(min_length=1)]
 
 
 class Activity(StrictModel):
@@ -69,10 +77,10 @@ class ActivityLog(StrictModel):
         description="本单位落实的计划（编号或计划文件路径）。The plans this unit answers to (ids, or paths of plan files).",
     )
     unit: Text = Field(title="填报单位 unit", description="填报单位，如 城口县生态环境局。The reporting unit.")
-    region: Text = Field(
+    region: RegionName = Field(
         title="地区 region",
-        description="所属地区（区、县等），其层级决定适用哪些要求。"
-        "A region of the registry; its level decides which obligations apply.",
+        description="所属地区：代码（130102）、名称（城口县）或路径（辽宁省/沈阳市/铁西区），其层级决定适用哪些要求。"
+        "A region of the registry by code, unique name or path; its level decides which obligations apply.",
     )
     level: Level | None = Field(
         default=None,
