@@ -53,8 +53,8 @@ def test_the_cache_key_follows_the_content(monkeypatch: pytest.MonkeyPatch, tmp_
 
     def patched(*parts: str) -> Path:
         path = original(*parts)
-        if parts == ("regions", "chongqing.yaml"):
-            copy = tmp_path / "regions.yaml"
+        if parts == ("plans", "chongqing_impl.yaml"):
+            copy = tmp_path / "plan.yaml"
             copy.write_bytes(path.read_bytes() + b"\n# changed\n")
             return copy
         return path

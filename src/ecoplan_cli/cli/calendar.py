@@ -76,10 +76,9 @@ def calendar(
             fail(error.problems, EXIT_INPUT)
     chosen_level: Level | None = None
     if region:
-        found = catalogue.region(region)
-        if found is None:
-            raise typer.BadParameter(f"unknown region '{region}'", param_hint="--region")
-        chosen_level = found.level
+        from ecoplan_cli.cli.regions import region_option
+
+        chosen_level = region_option(catalogue, region, [p.id for p in plans], first, last).level
     elif level:
         if level not in Level.__members__.values():
             raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from ecoplan_cli.cli.common import (
     write_out,
 )
 from ecoplan_cli.messages import set_language, text
+
+if TYPE_CHECKING:
+    from ecoplan_cli.model import Region
 
 
 @app.command()
@@ -38,10 +41,9 @@ def init(
     from ecoplan_cli.model import Level
     from ecoplan_cli.report import starter_log
 
+    from ecoplan_cli.cli.regions import region_option
+
     catalogue = load_plans(plan_file)
-    found = catalogue.region(region)
-    if found is None:
-        raise typer.BadParameter(f"unknown region '{region}'", param_hint="--region")
     plan_ids = plan or ["chongqing-impl"]
     unknown = [p for p in plan_ids if p not in catalogue.plans]
     if unknown:
@@ -50,9 +52,10 @@ def init(
         raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
     chosen_year = year or parse_date(None).year
     first, last = year_window(chosen_year)
+    found = region_option(catalogue, region, plan_ids, first, last)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
     content = starter_log.render(
-        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=found.name, year=chosen_year, items=items, level=level
+        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=_log_name(found, region), year=chosen_year, items=items, level=level
     )
     if out is None:
         write_out(content)
@@ -63,3 +66,12 @@ def init(
         typer.echo(text("exists", file=str(out)), err=True)
         raise typer.Exit(EXIT_INPUT) from None
     typer.echo(text("written", file=str(out)))
+
+
+def _log_name(found: Region, query: str) -> str:
+    """What the starter log writes as `region:`: the name when it identifies the unit, else its code (or the query)."""
+    from ecoplan_cli.load.registry import national
+
+    if national().lookup(found.name).found or not found.code:
+        return found.name
+    return found.code if query.strip().isdigit() or "/" not in query else query.strip()

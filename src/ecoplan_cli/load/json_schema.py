@@ -17,12 +17,17 @@ def log_schema(catalogue: Catalogue) -> dict[str, Any]:
     schema["description"] = (
         "A unit's ledger of what it did toward the plans. 单位生态文明宣传教育工作台账：日期、活动、对应任务、数量。"
     )
-    regions = sorted({name for r in catalogue.regions for name in (r.name, *r.aliases)})
+    from ecoplan_cli.load.registry import national
+
+    names = {name for r in catalogue.regions for name in (r.name, *r.aliases)}
+    names |= national().by_name.keys()  # every name (a shared one still needs its code or path: validate says so)
+    regions = sorted(names)
     plan_ids = sorted(catalogue.plans)
     requirement_ids = sorted({r.id for s in catalogue.plans.values() for r in s.plan.requirements})
     properties = schema["properties"]
-    properties["region"]["examples"] = regions
-    properties["region"]["anyOf"] = [{"enum": regions}, {"type": "string"}]
+    code = {"type": "integer", "minimum": 110000, "maximum": 829999, "description": "六位行政区划代码 national code"}
+    properties["region"]["anyOf"] = [{"enum": regions}, {"type": "string"}, code]
+    properties["region"].pop("type", None)
     properties["plans"]["items"]["examples"] = plan_ids
     activity = schema["$defs"]["Activity"]["properties"]["requirements"]["items"]
     activity["examples"] = requirement_ids
