@@ -130,7 +130,7 @@ def _check_file(path: str) -> FileOutcome:
         return FileOutcome(path, None, problems=tuple(error.problems))
     units, _ = merge([log])
     added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
-    key = (log.log.unit, log.region.name, log.level.value)
+    key = (log.log.unit, units[0].unit.region, log.level.value)  # the region as reports name it (a path if shared)
     outcome = _summarise(path, key, units[0].unit, job, log.plans, named)
     return replace(outcome, plans=added, exceptions=named)
 

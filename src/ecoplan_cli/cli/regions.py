@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 @app.command()
 def regions(
-    query: Annotated[str | None, typer.Argument(help="A name (铁西区), code (130102), path (辽宁省/沈阳市/铁西区) or part of a name.")] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="A name (铁西区), code (130102), path (辽宁省/沈阳市/铁西区) or part of a name.")
+    ] = None,
     on: Annotated[str | None, typer.Option("--on", help="Only units in force on this date (ISO).")] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     width: Annotated[int | None, typer.Option("--width", help="Table width (default: terminal, else 80).")] = None,

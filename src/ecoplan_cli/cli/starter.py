@@ -36,12 +36,11 @@ def init(
 ) -> None:
     """Write a starter log: the header filled in and a commented to-do entry for every obligation due that year."""
     set_language(lang)
+    from ecoplan_cli.cli.regions import region_option
     from ecoplan_cli.engine.calendar import calendar_items, year_window
     from ecoplan_cli.load.atomic import write_atomic
     from ecoplan_cli.model import Level
     from ecoplan_cli.report import starter_log
-
-    from ecoplan_cli.cli.regions import region_option
 
     catalogue = load_plans(plan_file)
     plan_ids = plan or ["chongqing-impl"]
@@ -54,8 +53,9 @@ def init(
     first, last = year_window(chosen_year)
     found = region_option(catalogue, region, plan_ids, first, last)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
+    name = _log_name(found, region)
     content = starter_log.render(
-        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=_log_name(found, region), year=chosen_year, items=items, level=level
+        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=chosen_year, items=items, level=level
     )
     if out is None:
         write_out(content)

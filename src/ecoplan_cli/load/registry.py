@@ -302,6 +302,15 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def display_name(region: Region) -> str:
+    """How reports name a region: its name, or its path when the country has more than one unit of that name."""
+    if region.path is None or region.overlay is not None:
+        return region.name
+    registry = national()
+    sharing = registry.by_name.get(region.name, [])
+    return region.name if len(sharing) <= 1 or registry._one_line(sharing) else region.path
+
+
 # --- messages ------------------------------------------------------------------------------------------------------
 Params = tuple[tuple[str, object], ...]
 

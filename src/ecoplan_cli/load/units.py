@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ecoplan_cli.engine.evaluate import CountedActivity, Unit
 from ecoplan_cli.load.logs import LoadedLog
 from ecoplan_cli.load.problems import Problem
+from ecoplan_cli.load.registry import display_name
 from ecoplan_cli.messages import text
 
 
@@ -21,7 +22,7 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
     """Group logs by unit; an activity id used in two files of the same unit is an error."""
     groups: dict[tuple[str, str, str], list[LoadedLog]] = {}
     for log in logs:
-        groups.setdefault((log.log.unit, log.region.name, log.level.value), []).append(log)
+        groups.setdefault((log.log.unit, display_name(log.region), log.level.value), []).append(log)
     sources: list[UnitSource] = []
     problems: list[Problem] = []
     for (name, region, _), members in sorted(groups.items()):

@@ -17,9 +17,9 @@ from ecoplan_cli.messages import text
 def as_dict(registry: Registry, place: Place) -> dict[str, Any]:
     parent = registry.by_key.get(place.parent)
 
-    def linked(keys: Sequence[str]) -> list[dict[str, str]]:
-        return [{"code": registry.by_key[k].code, "name": registry.by_key[k].name, "path": registry.path(registry.by_key[k])}
-                for k in keys if k in registry.by_key]  # fmt: skip
+    def linked(keys: Sequence[str]) -> list[dict[str, str | None]]:
+        places = [registry.by_key[k] for k in keys if k in registry.by_key]
+        return [{"code": p.code or None, "name": p.name, "path": registry.path(p)} for p in places]
 
     return {
         "code": place.code or None,
