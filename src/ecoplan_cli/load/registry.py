@@ -8,10 +8,10 @@ Lookups are dictionary hits; the table is parsed on first use (a few millisecond
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -75,24 +75,95 @@ class Lookup:
     candidates: tuple[Place, ...] = ()
 
 
+class _Places(Mapping[str, Place]):
+    """Units by key, each built from its row of the table on first use: start-up splits 3,200 lines, builds a few."""
+
+    def __init__(self, rows: dict[str, list[str]]) -> None:
+        self._rows = rows
+        self._built: dict[str, Place] = {}
+        self._order = list(rows)
+
+    def __getitem__(self, key: str) -> Place:
+        place = self._built.get(key)
+        if place is None:
+            code, name, kind, parent, start, end, successors, note = self._rows[key]
+            place = self._built[key] = Place(
+                code, code, name, kind, parent, LEVEL_OF_TYPE[kind],
+                date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None,
+                tuple(successors.split(";")) if successors else (), (), note,
+            )  # fmt: skip
+        return place
+
+    def __setitem__(self, key: str, place: Place) -> None:
+        if key not in self:
+            self._order.append(key)
+        self._built[key] = place
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._built or key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def name_index(self) -> dict[str, list[str]]:
+        """Name or alias → keys, without building a unit that has no alias or successor."""
+        index: dict[str, list[str]] = {}
+        for key in self._order:
+            place = self._built.get(key)
+            names = (self._rows[key][1],) if place is None else dict.fromkeys((place.name, *place.aliases))
+            for name in names:
+                index.setdefault(name, []).append(key)
+        return index
+
+    def successions(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        for key in self._order:
+            place = self._built.get(key)
+            if place is not None:
+                if place.successors:
+                    yield key, place.successors
+            elif self._rows[key][6]:
+                yield key, tuple(self._rows[key][6].split(";"))
+
+
+class _Names(Mapping[str, list[Place]]):
+    def __init__(self, index: dict[str, list[str]], places: Mapping[str, Place]) -> None:
+        self._index, self._places = index, places
+
+    def __getitem__(self, name: str) -> list[Place]:
+        return [self._places[key] for key in self._index[name]]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
 @dataclass
 class Registry:
-    places: tuple[Place, ...]
+    by_key: _Places
     preferred: dict[str, str] = field(default_factory=dict)  # plan id → province key its logs' names resolve in first
-    by_key: dict[str, Place] = field(init=False)
-    by_name: dict[str, list[Place]] = field(init=False)
+    by_name: _Names = field(init=False)
     predecessors: dict[str, list[str]] = field(init=False)
     _paths: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.by_key = {p.key: p for p in self.places}
-        self.by_name = {}
+        self.by_name = _Names(self.by_key.name_index(), self.by_key)
         self.predecessors = {}
-        for place in self.places:
-            for name in dict.fromkeys((place.name, *place.aliases)):
-                self.by_name.setdefault(name, []).append(place)
-            for successor in place.successors:
-                self.predecessors.setdefault(successor, []).append(place.key)
+        for key, successors in self.by_key.successions():
+            for successor in successors:
+                self.predecessors.setdefault(successor, []).append(key)
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        """Every unit (builds them all: for listings and tests, not for a log's lookup)."""
+        return tuple(self.by_key[key] for key in self.by_key)
 
     # --- naming --------------------------------------------------------------------------------------------------
     def ancestors(self, place: Place) -> list[Place]:
@@ -235,32 +306,20 @@ def national() -> Registry:
     """The shipped registry: china.tsv with the overlays applied. Parsed once per process."""
     from ecoplan_cli.load.catalogue import package_file
 
-    places: dict[str, Place] = {}
-    with package_file("regions", NATIONAL_FILE).open(encoding="utf-8") as stream:
-        for line in stream:
-            if line.startswith(("#", "code\t")):
-                continue
-            code, name, kind, parent, start, end, successors, note = line.rstrip("\n").split("\t")
-            places[code] = Place(
-                code,
-                code,
-                name,
-                kind,
-                parent,
-                LEVEL_OF_TYPE[kind],
-                date.fromisoformat(start) if start else None,
-                date.fromisoformat(end) if end else None,
-                tuple(successors.split(";")) if successors else (),
-                (),
-                note,
-            )
+    text = package_file("regions", NATIONAL_FILE).read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        if line and not line.startswith(("#", "code\t")):
+            fields = line.split("\t")
+            rows[fields[0]] = fields
+    places = _Places(rows)
     preferred: dict[str, str] = {}
     for overlay in OVERLAY_FILES:
         preferred.update(_apply_overlay(places, overlay))
-    return Registry(tuple(places.values()), preferred)
+    return Registry(places, preferred)
 
 
-def _apply_overlay(places: dict[str, Place], file_name: str) -> dict[str, str]:
+def _apply_overlay(places: _Places, file_name: str) -> dict[str, str]:
     """Settings for coded units (level, aliases, note) and the functional zones with no code; returns plan → province.
 
     The shipped overlay is read as plain data (tests validate it against RegionRegistry), so that start-up does not
