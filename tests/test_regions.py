@@ -23,7 +23,7 @@ def in_force(day: date) -> Counter[str]:
 
 
 def test_counts_by_type_are_pinned() -> None:
-    """34 province-level, 333 prefecture-level and 2,843 county-level units in 2026 (2,845 before 2025-11-06)."""
+    """34 province-level, 333 prefecture-level and 2,845 county-level units in 2026 (2,846 before 2025-11-06)."""
     assert in_force(TODAY) == {
         "省": 23, "自治区": 5, "直辖市": 4, "特别行政区": 2,
         "地级市": 293, "自治州": 30, "地区": 7, "盟": 3,
