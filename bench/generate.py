@@ -6,12 +6,16 @@
     … --positioned   the same data behind a `%YAML 1.2` / `---` header, which ecoplan's fast path leaves to its
                      positioned reader (to time that path)
 
-One log per reporting unit. Units cycle through the 42 regions of the bundled registry
-(src/ecoplan_cli/regions/chongqing.yaml): the first 42 files are the regions' own bureaus
-(城口县生态环境局 …); later cycles keep the registry name in `region:` and vary the unit
-(城口县生态环境局-0042), and a fraction of them (--schools) are school logs (`level: school`).
+One log per reporting unit. The first 42 files are the bureaus of Chongqing's 42 regions (城口县生态环境局 …,
+against chongqing-impl). After them, three files in four are county-level bureaus of every other province, taken
+round-robin by province from the national registry (src/ecoplan_cli/regions/china.tsv, read as text) and checked
+against national-2021-2025 — named by name where the country has it once, else by code (`region: 130102`); the
+fourth file keeps a Chongqing name and varies the unit (城口县生态环境局-0042), a fraction of them (--schools)
+school logs (`level: school`). 江北区 and 渝北区 record nothing after 2025-11-05, the day before they were abolished.
 
-Activities follow what the bundled Chongqing plan asks of each level (checked with `ecoplan show`):
+Activities follow what the bundled plans ask of each level (checked with `ecoplan show`):
+  other provinces ZL10-1 网络主题宣传 yearly ({次, 篇, 件} or per obligation), ZL1-1/research once by 2022, and
+                  ongoing national items (ZL1-3, ZL5-2, ZL6-2/3/4/5, ZL7-1, ZL7-2, ZL10-3 …) as filler;
   区/县 bureaus   CQ-17 press conferences (quarterly for 区, half-yearly for 县), CQ-5 研讨 (yearly),
                   CQ-79 网络主题宣传 (a multi-day campaign with {次, 篇, 件}, or split into
                   CQ-79/campaign + CQ-79/articles {篇} + CQ-79/products {件}), CQ-31 products {件},
@@ -81,6 +85,35 @@ REGIONS: list[tuple[str, str, str, str]] = [
     ("万盛经开区", "district", "万盛经开区", "cqws-jkq"),
 ]
 
+REGISTRY = Path(__file__).resolve().parent.parent / "src" / "ecoplan_cli" / "regions" / "china.tsv"
+ABOLISHED = {"江北区": dt.date(2025, 11, 5), "渝北区": dt.date(2025, 11, 5)}  # last day in force (china.tsv)
+
+
+def national_regions() -> list[tuple[str, str, str, str]]:
+    """(region as the log writes it, level, short name, web code) for county-level units outside Chongqing in force
+    throughout the plan period, round-robin by province (code order), so that any 30 files cover every province."""
+    rows = [line.split("\t") for line in REGISTRY.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith(("#", "code\t"))]  # fmt: skip
+    names: dict[str, int] = {}
+    for row in rows:
+        names[row[1]] = names.get(row[1], 0) + 1
+    by_code = {row[0]: row for row in rows}
+    provinces: dict[str, list[tuple[str, str, str, str]]] = {}
+    for code, name, kind, parent, start, end, *_ in rows:
+        if code.endswith("00") or code[:2] in ("50", "71", "81", "82") or start or end:
+            continue
+        level = "district" if kind == "市辖区" else "county"
+        shown = name if names[name] == 1 else code
+        short = name if kind != "市辖区" else by_code[parent][1].removesuffix("市") + name
+        provinces.setdefault(code[:2], []).append((shown, level, short, f"x{code}"))
+    ordered, lists = [], [provinces[key] for key in sorted(provinces)]
+    for index in range(max(len(units) for units in lists)):
+        ordered += [units[index] for units in lists if index < len(units)]
+    return ordered
+
+
+NATIONAL = national_regions()
+
 PLACES = ["社区", "学校", "企业", "机关", "农村", "家庭", "景区", "园区"]
 RIVERS = ["长江", "嘉陵江", "乌江", "綦河", "任河", "大宁河", "龙河", "涪江", "御临河", "濑溪河"]
 FACILITIES = ["城市污水处理厂", "生活垃圾焚烧发电厂", "环境监测站", "危险废物处置中心", "医疗废物处置中心"]
@@ -125,6 +158,14 @@ class Year:
 
 class Unit:
     def __init__(self, index: int, rng: random.Random, schools: float) -> None:
+        later = index - len(REGIONS)
+        self.national = later >= 0 and later % 4 != 3
+        if self.national:
+            name, level, short, code = NATIONAL[(later - later // 4) % len(NATIONAL)]
+            self.region, self.short, self.code, self.index = name, short, code, index
+            self.school, self.level = False, level
+            self.unit = f"{short}生态环境局" if level == "county" else f"{short}生态环境分局"
+            return
         name, level, short, code = REGIONS[index % len(REGIONS)]
         cycle = index // len(REGIONS)
         self.region, self.short, self.code, self.index = name, short, code, index
@@ -298,6 +339,42 @@ def school_filler(u: Unit, y: Year, rng: random.Random) -> Act:
     return Act(dt.date(y.year, month, dd), "zt", f"{name}校园主题实践活动", ["CQ-26"])
 
 
+NATIONAL_FILLER = [  # (requirement, titles): ongoing national items that bind every level
+    ("ZL1-3", ["习近平生态文明思想学习宣传实践效果评估", "生态文明宣传教育成效问卷调查"]),
+    ("ZL5-2", ["绿色出行宣传进社区", "“光盘行动”倡议活动", "垃圾分类绿色生活宣传周"]),
+    ("ZL6-2", ["生态环境志愿服务队伍培训", "基层环保志愿者招募"]),
+    ("ZL6-3", ["“河小青”护河志愿服务", "生态环保志愿服务项目进校园"]),
+    ("ZL6-4", ["志愿服务信息平台更新", "环保志愿服务站点建设"]),
+    ("ZL6-5", ["最美生态环保志愿者推选宣传", "优秀环保志愿服务案例宣传"]),
+    ("ZL7-1", ["六五环境日群众参与活动", "六五环境日主题宣传进社区"]),
+    ("ZL7-2", ["“美丽中国，我是行动者”主题实践活动", "“美丽中国，我是行动者”进企业"]),
+    ("ZL10-3", ["生态环境政务新媒体矩阵建设", "网络宣教阵地内容更新"]),
+]
+
+
+def national_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
+    """What a county-level bureau outside Chongqing is asked by the national plan each year."""
+    year = y.year
+    acts: list[Act] = []
+    if rng.random() < 0.6:
+        start, end = dt.date(year, 5, rng.randint(15, 25)), dt.date(year, 6, rng.randint(5, 20))
+        acts.append(Act(end, "wl", f"{year}年“六五”网络主题宣传", ["ZL10-1"],
+                        {"次": 1, "篇": rng.randint(8, 16), "件": rng.randint(1, 3)}, start=start))
+    else:
+        start, end = y.span(10, 30, 4, 10)
+        acts.append(Act(end, "wl", f"“美丽{u.short}”网络主题宣传活动", ["ZL10-1/campaign"], start=start))
+        acts.append(Act(y.day(11, 12), "wl-gj", "全年原创稿件与宣传品汇总", ["ZL10-1/articles", "ZL10-1/products"],
+                        {"篇": rng.randint(9, 18), "件": rng.randint(1, 3)}))
+    if year == PLAN_FIRST_YEAR + 1:
+        acts.append(Act(y.day(3, 11), "yj", f"{u.short}公民生态环境行为调查研究", ["ZL1-1/research"]))
+    return acts
+
+
+def national_filler(u: Unit, y: Year, rng: random.Random) -> Act:
+    requirement, titles = rng.choice(NATIONAL_FILLER)
+    return Act(y.day(), requirement.lower(), f"{u.short}{rng.choice(titles)}", [requirement])
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -307,12 +384,19 @@ def activities_for(u: Unit, year: int, per_year: int, rng: random.Random) -> lis
         scheduled, filler = city_scheduled(u, y, rng), city_filler
     elif u.level == "school":
         scheduled, filler = school_scheduled(u, y, rng), school_filler
+    elif u.national:
+        scheduled, filler = national_scheduled(u, y, rng), national_filler
     else:
         scheduled, filler = county_scheduled(u, y, rng), county_filler
     scheduled = [a for a in scheduled if rng.random() >= 0.08]  # realistic gaps
     if len(scheduled) > per_year:
         scheduled = rng.sample(scheduled, per_year)
     acts = scheduled + [filler(u, y, rng) for _ in range(per_year - len(scheduled))]
+    last = ABOLISHED.get(u.region)
+    for act in acts if last is not None and year == last.year else ():  # nothing after the region was abolished
+        if act.day > last:
+            act.day = last - dt.timedelta(days=rng.randrange(30))
+            act.start = None
     for act in acts:
         if not act.evidence and rng.random() < 0.25:
             act.evidence = [u.url(act.day, "gzdt", rng.randrange(1000))]
@@ -332,7 +416,7 @@ def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positio
         "# yaml-language-server: $schema=../schema/activity-log.schema.json",
         f"# synthetic benchmark log (bench/generate.py): {u.unit}, {years[0]}–{years[-1]}",
         *(POSITIONED_HEADER if positioned else []),
-        "plans: [chongqing-impl]",
+        f"plans: [{'national-2021-2025' if u.national else 'chongqing-impl'}]",
         f"unit: {u.unit}",
         f"region: {u.region}",
     ]
@@ -379,7 +463,7 @@ def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: 
         rng = random.Random(f"{seed}:{index}")  # per-file stream: file i is the same whatever N is
         unit = Unit(index, rng, schools)
         text, count = render(unit, years, per_year, rng, positioned)
-        path = outdir / f"{index:04d}-{unit.region}{'-school' if unit.school else ''}.yaml"
+        path = outdir / f"{index:04d}-{unit.short}{'-school' if unit.school else ''}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
         total += count
@@ -407,7 +491,7 @@ def generate_single(outdir: Path, activities: int, years: list[int], seed: int =
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--regions", type=int, default=42, help="number of log files (units); cycles the 42 regions")
+    parser.add_argument("--regions", type=int, default=42, help="number of log files (units): Chongqing's 42, then other provinces")
     parser.add_argument("--years", type=parse_years, default=parse_years("2021-2025"), help="e.g. 2021-2025")
     parser.add_argument("--per-year", type=int, default=40, help="activities per unit per year")
     parser.add_argument("--seed", type=int, default=1)

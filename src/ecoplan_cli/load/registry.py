@@ -7,13 +7,12 @@ Lookups are dictionary hits; the table is parsed on first use (a few millisecond
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from ecoplan_cli.model import Level, Region
 
@@ -67,8 +66,7 @@ class Place:
         return f"{start}…{self.valid_to.isoformat() if self.valid_to else ''}"
 
 
-@dataclass(frozen=True)
-class Lookup:
+class Lookup(NamedTuple):
     """What a query found: one unit (or one line of succession, oldest first), or the candidates it could mean."""
 
     found: tuple[Place, ...] = ()
@@ -78,7 +76,7 @@ class Lookup:
 class _Places(Mapping[str, Place]):
     """Units by key, each built from its row of the table on first use: start-up splits 3,200 lines, builds a few."""
 
-    def __init__(self, rows: dict[str, list[str]]) -> None:
+    def __init__(self, rows: dict[str, str]) -> None:
         self._rows = rows
         self._built: dict[str, Place] = {}
         self._order = list(rows)
@@ -86,7 +84,7 @@ class _Places(Mapping[str, Place]):
     def __getitem__(self, key: str) -> Place:
         place = self._built.get(key)
         if place is None:
-            code, name, kind, parent, start, end, successors, note = self._rows[key]
+            code, name, kind, parent, start, end, successors, note = self._rows[key].split("\t")
             place = self._built[key] = Place(
                 code, code, name, kind, parent, LEVEL_OF_TYPE[kind],
                 date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None,
@@ -113,8 +111,12 @@ class _Places(Mapping[str, Place]):
         index: dict[str, list[str]] = {}
         for key in self._order:
             place = self._built.get(key)
-            names = (self._rows[key][1],) if place is None else dict.fromkeys((place.name, *place.aliases))
-            for name in names:
+            if place is None:  # the name is the second column: slice it out, do not split the line
+                line = self._rows[key]
+                start = len(key) + 1
+                index.setdefault(line[start : line.index("\t", start)], []).append(key)
+                continue
+            for name in dict.fromkeys((place.name, *place.aliases)):
                 index.setdefault(name, []).append(key)
         return index
 
@@ -124,8 +126,10 @@ class _Places(Mapping[str, Place]):
             if place is not None:
                 if place.successors:
                     yield key, place.successors
-            elif self._rows[key][6]:
-                yield key, tuple(self._rows[key][6].split(";"))
+            elif not self._rows[key].endswith("\t\t"):  # valid_to, successors or note given: the few dated units
+                successors = self._rows[key].split("\t")[6]
+                if successors:
+                    yield key, tuple(successors.split(";"))
 
 
 class _Names(Mapping[str, list[Place]]):
@@ -145,17 +149,15 @@ class _Names(Mapping[str, list[Place]]):
         return len(self._index)
 
 
-@dataclass
 class Registry:
-    by_key: _Places
-    preferred: dict[str, str] = field(default_factory=dict)  # plan id → province key its logs' names resolve in first
-    by_name: _Names = field(init=False)
-    predecessors: dict[str, list[str]] = field(init=False)
-    _paths: dict[str, str] = field(init=False, default_factory=dict)
+    """The units with their indexes: by key (code), by name or alias, and who preceded whom."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, by_key: _Places, preferred: dict[str, str] | None = None) -> None:
+        self.by_key = by_key
+        self.preferred = preferred or {}  # plan id → province key its logs' names resolve in first
+        self._paths: dict[str, str] = {}
         self.by_name = _Names(self.by_key.name_index(), self.by_key)
-        self.predecessors = {}
+        self.predecessors: dict[str, list[str]] = {}
         for key, successors in self.by_key.successions():
             for successor in successors:
                 self.predecessors.setdefault(successor, []).append(key)
@@ -239,6 +241,8 @@ class Registry:
                 within = [p for p in self.by_name[rest] if any(head in (a.name, *a.aliases) for a in self.ancestors(p))]
                 if within:
                     return rest if len(self.by_name[rest]) == 1 else self.path(within[0])
+        import difflib
+
         tier = _tier_of(query)
         names = [n for n, ps in self.by_name.items() if tier is None or any(TIERS.get(p.level) == tier for p in ps)]
         close = difflib.get_close_matches(query, names, n=1, cutoff=0.5)
@@ -261,7 +265,7 @@ class Registry:
         first, last = places[0], places[-1]
         parent = self.by_key.get(last.parent)
         notes = [p.note for p in places if p.note]
-        return Region(
+        return Region.model_construct(  # trusted data: no validator to build (it costs start-up time and memory)
             name=last.name,
             level=last.level,
             kind=last.kind,
@@ -307,11 +311,7 @@ def national() -> Registry:
     from ecoplan_cli.load.catalogue import package_file
 
     text = package_file("regions", NATIONAL_FILE).read_text(encoding="utf-8")
-    rows = {}
-    for line in text.splitlines():
-        if line and not line.startswith(("#", "code\t")):
-            fields = line.split("\t")
-            rows[fields[0]] = fields
+    rows = {line[: line.index("\t")]: line for line in text.splitlines() if line and not line.startswith(("#", "code\t"))}
     places = _Places(rows)
     preferred: dict[str, str] = {}
     for overlay in OVERLAY_FILES:
@@ -386,6 +386,8 @@ def unresolved(query: str, plans: Iterable[str] = (), extra_names: Iterable[str]
         return "ambiguous-region", (("region", query), ("candidates", listed), ("example", example))
     suggestion = registry.suggest(query)
     if not suggestion:
+        import difflib
+
         close = difflib.get_close_matches(query, list(extra_names), n=1, cutoff=0.5)
         suggestion = close[0] if close else ""
     return "unknown-region", (("region", query), ("hint", text("did-you-mean", suggestion=suggestion) if suggestion else ""))
