@@ -8,7 +8,6 @@ Lookups are dictionary hits; the table is parsed on first use (a few millisecond
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 from itertools import pairwise
@@ -38,8 +37,7 @@ LEVEL_OF_TYPE: dict[str, Level] = {
 TIERS = {Level.PROVINCE: 0, Level.PREFECTURE: 1, Level.DISTRICT: 2, Level.COUNTY: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):  # a NamedTuple, not a dataclass: a frozen dataclass costs milliseconds of start-up to create
     """One unit of the registry. `key` is its code, or `overlay/<name>` for a functional zone with no code."""
 
     key: str
