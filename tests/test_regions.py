@@ -35,18 +35,29 @@ def test_counts_by_type_are_pinned() -> None:
     assert chongqing == {"市辖区": 25, "县": 8, "自治县": 4}  # the press conference's 25 districts, 8 counties, 4 autonomous
 
 
-def test_the_registry_equals_the_ministrys_2024_list() -> None:
-    """Code for code and name for name, the registry as of 2024-12-31 is 民政部's list (yescallop/areacodes, CC0)."""
-    listing = ROOT / "tests" / "vendor" / "areacodes" / "2024.txt"
+@pytest.mark.parametrize("year", [2020, 2024])
+def test_the_registry_equals_the_ministrys_year_end_lists(year: int) -> None:
+    """Code for code and name for name, the registry on 31 December is 民政部's list (yescallop/areacodes, CC0)."""
+    listing = ROOT / "tests" / "vendor" / "areacodes" / f"{year}.txt"
     theirs = dict(line.split(maxsplit=1) for line in listing.read_text(encoding="utf-8").splitlines() if line.strip())
-    ours = {p.code: p.name for p in national().places if p.code and p.in_force(date(2024, 12, 31))}
+    ours = {p.code: p.name for p in national().places if p.code and p.in_force(date(year, 12, 31))}
     assert ours == {code: name.strip() for code, name in theirs.items()}
+
+
+def test_changes_of_the_plan_period_are_dated_by_their_documents() -> None:
+    """沙县 became 沙县区 on 2021-02-02 (闽政文〔2021〕49号); 横县 became 横州市 on 2021-07-29."""
+    registry = national()
+    shaxian, shaxianqu = registry.by_key["350427"], registry.by_key["350405"]
+    assert (shaxian.valid_to, shaxian.successors) == (date(2021, 2, 1), ("350405",))
+    assert shaxianqu.valid_from == date(2021, 2, 2) and registry.predecessors["350405"] == ["350427"]
+    assert registry.by_key["450127"].valid_to == date(2021, 7, 28) and registry.by_key["450181"].valid_from == date(2021, 7, 29)
+    assert [p.key for p in registry.lookup("三元区").found] == ["350403", "350404"]  # one line of succession
 
 
 def test_every_unit_is_well_formed() -> None:
     registry = national()
     codes = [p.code for p in registry.places if p.code]
-    assert len(codes) == len(set(codes)) == 3214
+    assert len(codes) == len(set(codes)) == 3214 + 20  # 20 county-level units abolished since 2021
     for place in registry.places:
         assert place.level is (LEVEL_OF_TYPE.get(place.kind) or place.level)
         assert place.parent == "" or place.parent in registry.by_key, place
