@@ -224,3 +224,19 @@ def test_calendar_and_init_use_the_registry_of_their_dates(run, tmp_path: Path) 
     assert run("init", "--region", "两江新区", "--year", "2024")[0] == 0
     code, out, _ = run("init", "--region", "130102", "--plan", "national-2021-2025", "--year", "2024")
     assert code == 0 and "region: 130102" in out and "ZL10-1/articles" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("regions", "江北区", "--format", "json"), "regions-jiangbei.json"),
+        (("regions", "铁西区", "--lang", "zh", "--width", "100"), "regions-tiexi.zh.txt"),
+        (("regions", "三明市/", "--on", "2021-01-01", "--lang", "en", "--width", "100"), "regions-sanming-2021.txt"),
+    ],
+)
+def test_regions_output_is_golden(run, args: tuple[str, ...], name: str) -> None:  # type: ignore[no-untyped-def]
+    from test_check import golden
+
+    code, out, err = run(*args)
+    assert code == 0, err
+    golden(name, out)

@@ -247,8 +247,13 @@ class Registry:
         return close[0] if close else ""
 
     def search(self, query: str, on: date | None = None) -> list[Place]:
-        """Units whose code, name, alias or path matches `query` (exact first, then containing it)."""
+        """Units whose code, name, alias or path matches `query` (exact first, then containing it); `PATH/` lists
+        the units under a unit."""
         query = query.strip()
+        if query.endswith("/") and query.strip("/"):  # 三明市/: the unit's own units
+            parents = {p.key for p in self.lookup(query.rstrip("/")).found}
+            children = [p for p in self.places if p.parent in parents]
+            return sorted([p for p in children if on is None or p.in_force(on)], key=lambda p: (p.code or "~", p.key))
         exact = self.lookup(query)
         hits = list(exact.found or exact.candidates)
         if not hits and query:
