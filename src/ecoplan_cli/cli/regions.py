@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 @app.command()
 def regions(
     query: Annotated[
-        str | None, typer.Argument(help="A name (铁西区), code (130102), path (辽宁省/沈阳市/铁西区), part of a name, or PATH/ for its units.")
+        str | None,
+        typer.Argument(
+            help="A name (铁西区), code (130102), path (辽宁省/沈阳市/铁西区), part of a name, PATH/ for its units.",
+        ),
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="Only units in force on this date (ISO).")] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
