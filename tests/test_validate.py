@@ -20,7 +20,7 @@ def activity(**fields: str) -> str:
 def test_examples_are_valid(run) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("validate", *sorted(EXAMPLES.glob("*.yaml")))
     assert code == 0, err
-    assert out.count(": valid (") == 4
+    assert out.count(": valid (") == 5
 
 
 @pytest.mark.parametrize(
