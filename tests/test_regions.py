@@ -240,3 +240,19 @@ def test_regions_output_is_golden(run, args: tuple[str, ...], name: str) -> None
     code, out, err = run(*args)
     assert code == 0, err
     golden(name, out)
+
+
+def test_every_change_hands_over_without_a_gap() -> None:
+    """A unit that ends names successors in force the next day; a unit that begins had predecessors the day before."""
+    from datetime import timedelta
+
+    registry = national()
+    dated = [p for p in registry.places if p.valid_from or p.valid_to]
+    assert len(dated) >= 40
+    for place in dated:
+        if place.valid_to is not None:
+            after = place.valid_to + timedelta(days=1)
+            assert place.successors and all(registry.by_key[s].in_force(after) for s in place.successors), place
+        if place.valid_from is not None and registry.predecessors.get(place.key):
+            before = place.valid_from - timedelta(days=1)
+            assert all(registry.by_key[k].in_force(before) for k in registry.predecessors[place.key]), place
