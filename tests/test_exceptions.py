@@ -91,7 +91,7 @@ def test_the_expiry_day_itself_is_covered(run) -> None:  # type: ignore[no-untyp
 def test_a_waiver_makes_a_gap_waived_counted_apart_with_its_justification(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     exceptions_file(tmp_path, entry())
     log = write(tmp_path, "log.yaml", LOG.format(extra="exceptions: [exceptions.yaml]\n"))
-    code, out, _ = run("check", log, "--as-of", "2023-01-15", "--format", "json", "--requirement", "CQ-17")
+    _, out, _ = run("check", log, "--as-of", "2023-01-15", "--format", "json", "--requirement", "CQ-17")
     [h2] = findings(out, "CQ-17", "2022-H2")
     assert h2["status"] == "waived" and h2["exception"]["justification"].startswith("2022年下半年疫情防控")
     assert json.loads(out)["summary"]["waived"] == 1

@@ -40,8 +40,11 @@ def lint_files(files: Sequence[str], catalogue: Catalogue, as_of: date) -> LintO
             params = dict(issue.params)
             if issue.code == "exception-unknown-requirement":
                 params["hint"] = did_you_mean(loaded.entries[issue.index].requirement.upper(), ids)
-            if issue.code == "exception-unknown-region":
-                params["hint"] = did_you_mean(params["region"], regions)
+            if issue.code == "exception-unknown-region":  # unknown, or a name the country has more than once
+                from ecoplan_cli.load.registry import unresolved
+
+                why, found = unresolved(str(params["region"]), plans, regions)
+                params["hint"] = str(found[1][1]) if why == "unknown-region" else f": {found[1][1]}"
             if issue.other is not None:
                 params["line"] = str(loaded.lines[issue.other])
             line, column = loaded.position(issue.index, issue.key)
