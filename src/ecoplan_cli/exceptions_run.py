@@ -41,7 +41,7 @@ def lint_files(files: Sequence[str], catalogue: Catalogue, as_of: date) -> LintO
             if issue.code == "exception-unknown-requirement":
                 params["hint"] = did_you_mean(loaded.entries[issue.index].requirement.upper(), ids)
             if issue.code == "exception-unknown-region":  # unknown, or a name the country has more than once
-                from ecoplan_cli.load.registry import unresolved
+                from ecoplan_cli.load.region_names import unresolved
 
                 why, found = unresolved(str(params["region"]), plans, regions)
                 params["hint"] = str(found[1][1]) if why == "unknown-region" else f": {found[1][1]}"

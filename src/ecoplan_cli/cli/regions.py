@@ -52,7 +52,7 @@ def regions(
 
 def region_option(catalogue: Catalogue, query: str, plans: Iterable[str], first: date, last: date) -> Region:
     """The region a --region option names, in force at some time between first and last; else a usage error."""
-    from ecoplan_cli.load.registry import unresolved
+    from ecoplan_cli.load.region_names import unresolved
 
     plan_ids = list(plans)
     found = catalogue.region(query, plan_ids)

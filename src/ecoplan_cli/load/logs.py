@@ -161,7 +161,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
 
     region = catalogue.region(log.region, log.plans)
     if region is None:
-        from ecoplan_cli.load.registry import unresolved
+        from ecoplan_cli.load.region_names import unresolved
 
         names = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
         code, region_params = unresolved(log.region, log.plans, names)
@@ -229,7 +229,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
 
 def _out_of_force(log: ActivityLog, region: Region) -> list[Issue]:
     """A warning for each activity dated when its region did not exist (naming the successor or predecessor)."""
-    from ecoplan_cli.load.registry import not_in_force
+    from ecoplan_cli.load.region_names import not_in_force
 
     issues = []
     for index, activity in enumerate(log.activities):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ecoplan_cli.engine.evaluate import CountedActivity, Unit
 from ecoplan_cli.load.logs import LoadedLog
 from ecoplan_cli.load.problems import Problem
-from ecoplan_cli.load.registry import display_name
+from ecoplan_cli.load.region_names import display_name
 from ecoplan_cli.messages import text
 
 
