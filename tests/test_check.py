@@ -46,7 +46,13 @@ def test_json_has_the_stable_fields(run) -> None:  # type: ignore[no-untyped-def
     _, out, _ = run("check", COUNTY, *AS_OF, "--format", "json")
     report = json.loads(out)
     assert set(report) >= {"as_of", "summary", "findings"}
-    assert set(report["summary"]) == {"met", "gap", "open", "unmeasured", "advisory", "waived"}
+    assert set(report["summary"]) == {"met", "gap", "open", "unmeasured", "advisory", "waived", "uncounted"}
+    assert {(u["activity"], u["reason"]) for u in report["uncounted"]} == {
+        ("2021-wl", "before-period"),  # the plan took effect on 2021-06-30: 2021 is not a required year
+        ("2021-yx", "before-period"),
+        ("2021-wh", "before-period"),
+        ("2022-zyfw-fa", "after-deadline"),  # the 2021 work plan, done in March 2022: late
+    }
     needed = {
         "plan",
         "requirement",
@@ -141,8 +147,12 @@ def test_csv_has_one_row_per_finding(run) -> None:  # type: ignore[no-untyped-de
 def test_github_annotations_point_at_the_log(run) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run("check", COUNTY, *AS_OF, "--format", "github")
     lines = out.splitlines()
-    assert len(lines) == 4
-    assert all(line.startswith("::error file=") and "chengkou-county.yaml,line=1,title=CQ-" in line for line in lines)
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert len(errors) == 4
+    assert all("chengkou-county.yaml,line=1,title=CQ-" in line for line in errors)
+    warnings = [line for line in lines if line.startswith("::warning ")]  # the activities counted toward nothing
+    assert len(warnings) == 4 and len(lines) == 8
+    assert "title=2021-yx CQ-5%3A before-period::CQ-5 on 2021-09-14 is before chongqing-impl's first" in warnings[2]
 
 
 def test_several_reports_from_one_run(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,6 @@ def test_examples_are_valid(run) -> None:  # type: ignore[no-untyped-def]
         (HEADER.replace("城口县\n", "城口\n", 1).replace("region: 城口县", "region: 城口"), ":3:9:", "unknown region"),
         (HEADER + activity() + activity(), ":9:9:", "activity id 'a1' is used twice"),
         (HEADER + activity(date="2024-13-01"), ":6:11:", "'2024-13-01' cannot be read"),
-        (HEADER + activity(date="2019-05-01"), ":6:11:", "outside the plan period"),
         (HEADER + activity(amounts="{次: -1}"), ":9:18:", "greater than or equal to 0"),
         (HEADER + activity(amounts="{次: 1.5}"), ":9:18:", "valid integer"),
         (HEADER + activity(amounts='{篇: "ten"}'), ":9:18:", "valid integer"),
@@ -102,11 +101,20 @@ def test_a_missing_file_is_a_located_error(run, tmp_path: Path) -> None:  # type
     assert code == 1 and "nope.yaml:1:1" in err
 
 
-def test_naming_an_articles_obligation_without_articles_warns(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_naming_an_articles_obligation_without_articles_is_an_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path, "log.yaml", HEADER + activity(requirements="[CQ-79/articles]"))
     code, _, err = run("validate", path, "--lang", "en")
-    assert code == 0
-    assert "warning" in err and "counts 篇" in err
+    assert code == 1  # it could never count: the pre-commit hook stops it
+    assert f"{path}:8:20: error: CQ-79/articles counts in 篇, but this activity brings 1 次" in err
+    assert "[measure]" in err
+
+
+def test_a_date_outside_the_plan_period_is_a_warning(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER + activity(date="2019-05-01"))
+    code, out, err = run("validate", path, "--lang", "en")
+    assert code == 0, err
+    assert f"{path}:6:11: warning: CQ-17 on 2019-05-01 is before chongqing-impl's first required period" in err
+    assert "valid (1 activities)" in out
 
 
 def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]

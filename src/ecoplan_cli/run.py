@@ -11,15 +11,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from ecoplan_cli.engine.accounting import NotCounted, account
 from ecoplan_cli.engine.baseline import Previous, absent, compare, finding_identity
-from ecoplan_cli.engine.evaluate import Finding, Unit, coming_due, evaluate
+from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate
 from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, expiring
+from ecoplan_cli.filters import described, filter_errors
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
 from ecoplan_cli.load.exceptions import load_baseline, load_exceptions, relative_to
 from ecoplan_cli.load.logs import LoadedLog, load_log, load_logs
 from ecoplan_cli.load.problems import InputError, Problem
-from ecoplan_cli.load.units import merge
+from ecoplan_cli.load.units import UnitSource, merge
+from ecoplan_cli.messages import text
 from ecoplan_cli.model import Plan
 from ecoplan_cli.report.base import CheckReport, FindingStore, PlanLocation, Tally
 
@@ -43,6 +46,13 @@ class Filters:
             return False
         return not self.statuses or finding.status.value in self.statuses
 
+    def keep_uncounted(self, entry: NotCounted) -> bool:
+        """A not-counted reference is shown unless a requirement filter leaves its requirement out."""
+        if not self.requirements:
+            return True
+        requirement = entry.requirement.partition("/")[0]
+        return any(wanted.rpartition(":")[2] == requirement for wanted in self.requirements)
+
 
 @dataclass(frozen=True)
 class CheckOptions:
@@ -64,6 +74,8 @@ class CheckOutcome:
     report: CheckReport | None
     problems: list[Problem]
     failed: bool
+    usage: tuple[tuple[str, str], ...] = ()  # (option, message): a filter naming nothing, no log file (exit 2)
+    note: str = ""  # said on stderr: the filters matched no finding
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,7 @@ class FileOutcome:
     plans: tuple[PlanSource, ...] = ()
     problems: tuple[Problem, ...] = ()
     exceptions: tuple[SourcedException, ...] = ()  # those the log names (for the expiring list)
+    uncounted: tuple[NotCounted, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,16 +110,19 @@ _WORKER: _Job | None = None  # set before the worker processes fork
 
 
 def _summarise(
-    path: str, key: tuple[str, str, str], unit: Unit, job: _Job, plans: dict[str, Plan], named: Sequence[SourcedException]
+    path: str, key: tuple[str, str, str], source: UnitSource, job: _Job, plans: dict[str, Plan], named: Sequence[SourcedException]
 ) -> FileOutcome:
-    """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack the findings: only this small
-    outcome travels back to the parent."""
+    """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack the findings, and account for
+    every activity that counts toward nothing: only this small outcome travels back to the parent."""
+    unit = source.unit
     findings = evaluate(unit, job.as_of)
     if job.use_exceptions:
         findings = apply_exceptions(findings, unit, (*job.exceptions, *named), job.as_of)
     if job.baseline is not None:
         findings = compare(findings, job.baseline)
     kept = [f for f in findings if job.filters.keep(f, plans)]
+    files = source.activity_files or {a.id: path for a in source.unit.activities}
+    uncounted = [e for e in account(source.unit, job.as_of, files=files) if job.filters.keep_uncounted(e)]
     return FileOutcome(
         path,
         key,
@@ -114,6 +130,7 @@ def _summarise(
         count=len(kept),
         tally=Tally().add(kept),
         coming_due=tuple(coming_due(kept, job.as_of, job.within)),
+        uncounted=tuple(uncounted),
     )
 
 
@@ -131,7 +148,7 @@ def _check_file(path: str) -> FileOutcome:
     units, _ = merge([log])
     added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
     key = (log.log.unit, units[0].unit.region, log.level.value)  # the region as reports name it (a path if shared)
-    outcome = _summarise(path, key, units[0].unit, job, log.plans, named)
+    outcome = _summarise(path, key, units[0], job, log.plans, named)
     return replace(outcome, plans=added, exceptions=named)
 
 
@@ -179,6 +196,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     """Files are checked one by one (in parallel where it pays); a unit whose log is split over several files is
     merged and checked again as one, which also finds an activity id repeated across its files. Findings stay packed
     per unit until a reporter reads them, so memory follows the largest unit, not the whole run."""
+    if not options.files:
+        return CheckOutcome(None, [], True, usage=(("FILES", text("no-log-files")),))
     try:
         catalogue = load_catalogue(options.plan_files)
         given = _read_exceptions(options.exceptions) if options.use_exceptions else ()
@@ -196,12 +215,17 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     for outcome in outcomes:
         sources.update({source.plan.id: source for source in outcome.plans})
     plans = {key: source.plan for key, source in sources.items()}
+    wanted = options.filters
+    errors = filter_errors(plans, requirements=wanted.requirements, plan_ids=wanted.plans, leads=wanted.leads, years=wanted.years)
+    if errors:
+        return CheckOutcome(None, [], True, usage=tuple(errors))
     by_unit: dict[tuple[str, str, str], list[FileOutcome]] = {}
     for outcome in outcomes:
         assert outcome.unit is not None
         by_unit.setdefault(outcome.unit, []).append(outcome)
     store, tally = FindingStore(), Tally()
     due: list[Finding] = []
+    uncounted: list[NotCounted] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
     for key, members in sorted(by_unit.items(), key=lambda item: (item[0][1], item[0][0], item[0][2])):
         unit_files[(key[0], key[1])] = tuple(member.path for member in members)
@@ -211,11 +235,12 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             if load_problems or merge_problems:
                 return CheckOutcome(None, load_problems + merge_problems, True)
             named = tuple(dict.fromkeys(e for member in members for e in member.exceptions))
-            members = [_summarise(members[0].path, key, units[0].unit, job, plans, named)]
+            members = [_summarise(members[0].path, key, units[0], job, plans, named)]
         store.add_packed(members[0].packed, members[0].count)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
         due.extend(members[0].coming_due)
+        uncounted.extend(members[0].uncounted)
     every_exception = tuple(dict.fromkeys((*given, *(e for outcome in outcomes for e in outcome.exceptions))))
     gone: tuple[str, ...] = ()
     if baseline is not None:
@@ -234,10 +259,15 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         absent=gone,
         baseline=baseline is not None,
         fail_on_new=options.fail_on_new,
+        uncounted=tuple(sorted(uncounted, key=lambda entry: entry.sort_key)),
     )
     counts = tally.summary()
     gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]
-    return CheckOutcome(report, [], bool(gaps or (options.strict and counts["advisory"])))
+    note = ""
+    if wanted != Filters() and not sum(tally.counts.values()):
+        f = wanted
+        note = text("filter-matches-nothing", filters=described(f.requirements, f.plans, f.leads, f.years, f.statuses))
+    return CheckOutcome(report, [], bool(gaps or (options.strict and counts["advisory"])), note=note)
 
 
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}

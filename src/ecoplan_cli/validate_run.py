@@ -6,7 +6,13 @@ It is called by the typer command and by the fast entry point (entry.py), which 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoplan_cli.load.logs import LoadedLog
+    from ecoplan_cli.load.problems import Problem
+    from ecoplan_cli.load.units import UnitSource
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -29,8 +35,12 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
         for problem in sorted(error.problems):
             print(problem.render(), file=sys.stderr)
         return EXIT_USAGE
-    logs, problems = load_logs(expand(files), plans)
-    _, merge_problems = merge(logs)
+    paths = expand(files)
+    if not paths:
+        print(text("no-log-files"), file=sys.stderr)
+        return EXIT_USAGE
+    logs, problems = load_logs(paths, plans)
+    sources, merge_problems = merge(logs)
     problems += merge_problems
     named = sorted({relative_to(log.path, entry) for log in logs for entry in log.log.exceptions})
     if named:  # the exceptions files the logs name: checked with them, so the hook catches a broken one
@@ -39,9 +49,10 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
         warnings = [p for p in linted.found if p.severity is Severity.WARNING]
     else:
         warnings = []
-    for log in logs:
-        for warning in log.warnings:
-            print(warning.render(), file=sys.stderr)
+    uncounted = never_counted(sources, {log.path: log for log in logs})
+    problems += [p for p in uncounted if p.severity is Severity.ERROR]
+    told = [w for log in logs for w in log.warnings] + [p for p in uncounted if p.severity is Severity.WARNING]
+    warnings = sorted(told) + warnings
     for warning in warnings:
         print(warning.render(), file=sys.stderr)
     if problems:
@@ -52,3 +63,24 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
     for log in logs:
         print(text("file-valid", file=log.path, count=len(log.log.activities)))
     return EXIT_VALID
+
+
+def never_counted(sources: Sequence[UnitSource], logs: Mapping[str, LoadedLog]) -> list[Problem]:
+    """Each activity's reference that counts toward nothing: an error where it never can as written (level,
+    measure, plan-not-answered …), a warning where only its date keeps it out (before or after the plan period)."""
+    from ecoplan_cli.engine.accounting import NEVER_COUNTS, OUT_OF_TIME, account
+    from ecoplan_cli.load.locate import locate
+    from ecoplan_cli.load.problems import Severity
+
+    problems: list[Problem] = []
+    for source in sources:
+        files = source.activity_files or {a.id: source.files[0] for a in source.unit.activities}
+        per_file: dict[str, list[tuple[str, str, str, str, Severity, bool]]] = {}
+        for entry in account(source.unit, None, files=files):
+            timing = entry.reason in OUT_OF_TIME
+            severity = Severity.ERROR if entry.reason in NEVER_COUNTS or not timing else Severity.WARNING
+            item = (entry.activity, entry.requirement, entry.reason, entry.message, severity, timing)
+            per_file.setdefault(entry.log_file, []).append(item)
+        for path, items in sorted(per_file.items()):
+            problems += locate(path, logs[path].log, items)
+    return problems

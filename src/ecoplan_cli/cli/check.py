@@ -121,6 +121,13 @@ def check(
             raise typer.BadParameter(f"'{written}' is one of the logs being checked; inputs are never written to",
                                      param_hint="--output")  # fmt: skip
     outcome = run_check(options)
+    if outcome.usage:
+        option, message = outcome.usage[0]
+        for other_option, other in outcome.usage[1:]:
+            typer.echo(f"{other_option}: {other}", err=True)
+        raise typer.BadParameter(message, param_hint=option)
+    if outcome.note:
+        typer.echo(outcome.note, err=True)
     if outcome.problems:
         fail(outcome.problems, EXIT_INPUT)
     assert outcome.report is not None

@@ -46,7 +46,7 @@ def show(
 ) -> None:
     """Show one requirement in full: quote, units, time limit, obligations, implements-links both ways."""
     set_language(lang)
-    from ecoplan_cli.engine.references import ReferenceError_, resolve
+    from ecoplan_cli.model.references import ReferenceError_, resolve
     from ecoplan_cli.report import plans_report
 
     catalogue = load_plans(plan_file)
@@ -74,6 +74,7 @@ def plan_check(
     from ecoplan_cli.load.catalogue import bundled
     from ecoplan_cli.load.plan_checks import advice, link_problems, structural_problems
     from ecoplan_cli.load.problems import InputError
+    from ecoplan_cli.load.reading_checks import reading_problems
     from ecoplan_cli.load.validation import validate as validate_model
     from ecoplan_cli.load.yaml_source import read_file
     from ecoplan_cli.model import Plan
@@ -88,6 +89,7 @@ def plan_check(
             problems.extend(error.problems)
             continue
         found = structural_problems(plan, document) + link_problems(plan, document, catalogue)
+        found += reading_problems(plan, document)
         for warning in advice(plan, document):
             typer.echo(warning.render(), err=True)
         if found:

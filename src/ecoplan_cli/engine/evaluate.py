@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ecoplan_cli.engine.applicability import binds, periods_started_by
+from ecoplan_cli.engine.credit import Credit, credits_for
 from ecoplan_cli.engine.periods import Period
-from ecoplan_cli.engine.references import Target
 from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
 from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.ids import natural_key
+from ecoplan_cli.model.references import Target
+from ecoplan_cli.model.unit import CountedActivity as CountedActivity  # re-exported: the engine's input
+from ecoplan_cli.model.unit import Unit as Unit
 
 if TYPE_CHECKING:
     from ecoplan_cli.engine.exceptions import Waiver
@@ -26,37 +28,6 @@ class Status(StrEnum):
     OPEN = "open"  # the period is running and not yet enough
     UNMEASURED = "unmeasured"  # no number is stated: activities are listed, nothing is judged
     WAIVED = "waived"  # covered by a live approved exception (waive, or close: 销号): counted apart, never a failure
-
-
-class CountedActivity(NamedTuple):
-    """What the engine needs of an activity: when it counts, how much, toward what (a light tuple: there are many)."""
-
-    id: str
-    day: date
-    targets: tuple[Target, ...]
-    amounts: Mapping[Measure, int] = MappingProxyType({})
-    subunit: str | None = None
-
-    def amount(self, measure: Measure) -> int:
-        if not self.amounts:
-            return 1 if measure in OCCURRENCE_MEASURES else 0
-        return self.amounts.get(measure, 0)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A reporting unit: who it is, its region and level, the plans it answers to, and what it did."""
-
-    name: str
-    region: str
-    level: Level
-    plans: tuple[Plan, ...]
-    activities: tuple[CountedActivity, ...]
-    lead_as: frozenset[str] = frozenset()
-
-    def answers_for(self, requirement: Requirement) -> bool:
-        """With lead_as, only requirements led by one of those units; otherwise every requirement."""
-        return not self.lead_as or bool(self.lead_as.intersection(requirement.lead))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +54,7 @@ class Finding:
     subunit: str | None = None  # the 街道/社区 of a per-sub-unit obligation
     exception: Waiver | None = None  # the approved exception that covers it (live or expired)
     baseline: str | None = None  # against a baseline report: new, unchanged, updated or fixed
+    via: tuple[str, ...] = ()  # requirements whose activities count here through `implements` (CQ-79 for ZL10-1)
 
     @property
     def missing(self) -> int:
@@ -118,18 +90,31 @@ def status_of(required: int | None, actual: int, period_end: date, as_of: date) 
     return Status.GAP if as_of > period_end else Status.OPEN
 
 
-def evaluate(unit: Unit, as_of: date) -> list[Finding]:
+def evaluate(unit: Unit, as_of: date, *, credit: bool = True) -> list[Finding]:
     """Every (obligation, period) that binds `unit` and has begun by `as_of`, each exactly once, in a stable order.
 
     An activity counts in the period its day falls in (a multi-day activity: its last day), toward the obligations
-    its references name, in the obligation's counting word; activities dated after `as_of` have not happened yet.
+    its references name, in the obligation's counting word (one that brings nothing in that word is not counted;
+    engine/accounting.py says why); activities dated after `as_of` have not happened yet. With `credit`, a reference
+    also counts toward the parent plan's items its requirement implements (engine/credit.py), shown as `via`.
     """
     findings: list[Finding] = []
-    by_requirement: dict[tuple[str, str], list[tuple[CountedActivity, Target]]] = {}
+    by_requirement: dict[tuple[str, str], list[tuple[CountedActivity, Target, Credit | None]]] = {}
+    plans = {plan.id: plan for plan in unit.plans}
+    credit = credit and any(plan.implements in plans for plan in unit.plans)  # a log answering one plan: no credit
+    credit_cache: dict[Target, tuple[Credit, ...]] = {}
     for activity in sorted(unit.activities, key=lambda a: (a.day, a.id)):
         if activity.day <= as_of:
             for target in activity.targets:
-                by_requirement.setdefault((target.plan, target.requirement), []).append((activity, target))
+                by_requirement.setdefault((target.plan, target.requirement), []).append((activity, target, None))
+                if not credit:
+                    continue
+                credits = credit_cache.get(target)
+                if credits is None:
+                    credits = credit_cache[target] = credits_for(plans, target)
+                for given in credits:
+                    key = (given.target.plan, given.target.requirement)
+                    by_requirement.setdefault(key, []).append((activity, given.target, given))
     for plan in unit.plans:
         for requirement in plan.requirements:
             if not unit.answers_for(requirement):
@@ -138,15 +123,36 @@ def evaluate(unit: Unit, as_of: date) -> list[Finding]:
             for obligation in requirement.obligations:
                 if not binds(obligation, unit.level):
                     continue
-                relevant = list({a.id: a for a, t in named if counts_toward(t, plan, requirement, obligation)}.values())
+                relevant = _relevant(named, plan, requirement, obligation)
                 scopes: list[str | None] = list(plan.subunits.get(obligation.per, ())) if obligation.per else [None]
                 for period in periods_started_by(plan, obligation, as_of):
-                    in_period = [a for a in relevant if period.start <= a.day <= period.end]
+                    in_period = [(a, via) for a, via in relevant if period.start <= a.day <= period.end]
                     for scope in scopes:
-                        inside = in_period if scope is None else [a for a in in_period if a.subunit == scope]
+                        inside = in_period if scope is None else [(a, v) for a, v in in_period if a.subunit == scope]
                         findings.append(_finding(unit, plan, requirement, obligation, period, inside, as_of, scope))
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _relevant(
+    named: Sequence[tuple[CountedActivity, Target, Credit | None]], plan: Plan, requirement: Requirement, obligation: Obligation
+) -> list[tuple[CountedActivity, str | None]]:
+    """The activities that count toward `obligation`, each once, with the requirement any credit came through."""
+    measured = obligation.required is not None
+    measure = obligation.measure
+    occurrence = measure in OCCURRENCE_MEASURES  # a record without amounts is one 次 (场)
+    relevant: dict[str, tuple[CountedActivity, str | None]] = {}
+    for activity, target, given in named:
+        if given is None:
+            if not counts_toward(target, plan, requirement, obligation):
+                continue
+        elif obligation.explicit_only or not measured or measure not in given.measures:
+            continue
+        if measured and (activity.amounts.get(measure, 0) <= 0 if activity.amounts else not occurrence):
+            continue
+        if given is None or activity.id not in relevant:
+            relevant[activity.id] = (activity, None if given is None else given.via)
+    return list(relevant.values())
 
 
 def _finding(
@@ -155,11 +161,11 @@ def _finding(
     requirement: Requirement,
     obligation: Obligation,
     period: Period,
-    inside: Sequence[CountedActivity],
+    inside: Sequence[tuple[CountedActivity, str | None]],
     as_of: date,
     subunit: str | None,
 ) -> Finding:
-    actual = sum(a.amount(obligation.measure) for a in inside)
+    actual = sum(a.amount(obligation.measure) for a, _ in inside)
     required = obligation.required
     return Finding(
         plan=plan.id,
@@ -179,10 +185,16 @@ def _finding(
         actual=actual,
         status=status_of(required, actual, period.end, as_of),
         mandatory=obligation.mandatory,
-        activities=tuple(a.id for a in inside),
+        activities=tuple(a.id for a, _ in inside),
         lead=_lead(requirement),
         subunit=subunit,
+        via=_via(inside),
     )
+
+
+def _via(inside: Sequence[tuple[CountedActivity, str | None]]) -> tuple[str, ...]:
+    names = {via for _, via in inside if via is not None}
+    return tuple(sorted(names)) if names else ()
 
 
 _LEADS: dict[int, tuple[tuple[str, ...], Requirement]] = {}

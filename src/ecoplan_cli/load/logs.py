@@ -8,19 +8,19 @@ and column; valid files never pay for positions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
-from ecoplan_cli.engine.references import ReferenceError_, Target, resolve
 from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.problems import InputError, Problem, Severity
+from ecoplan_cli.load.raw_references import reference_problems
 from ecoplan_cli.load.validation import dotted, validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
 from ecoplan_cli.messages import did_you_mean, text
-from ecoplan_cli.model import ActivityLog, Level, Measure, Plan, Region
-from ecoplan_cli.model.common import OCCURRENCE_MEASURES
+from ecoplan_cli.model import ActivityLog, Level, Plan, Region
+from ecoplan_cli.model.references import ReferenceError_, Target, resolve
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class LoadedLog:
     plans: dict[str, Plan]
     targets: dict[str, tuple[Target, ...]]
     warnings: tuple[Problem, ...] = ()
+    # activity id → references to a plan the log does not list, with that plan (counted toward nothing; validate: error)
+    foreign: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def activity_line(self, activity_id: str) -> int:
         """The line an activity starts on (reads the file again with positions: only needed for messages)."""
@@ -105,7 +107,10 @@ def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[Loa
 
 
 def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    log = validate(ActivityLog, document)
+    try:
+        log = validate(ActivityLog, document)
+    except InputError as error:  # schema errors and reference errors together, not one layer at a time
+        raise InputError(sorted(set(error.problems + reference_problems(document, catalogue)))) from None
     loaded, extended, issues, problems = _check(path, log, catalogue)
     located = [issue.locate(document) for issue in issues]
     errors = sorted(set(problems + [p for p in located if p.severity is Severity.ERROR]))
@@ -114,7 +119,7 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
     if document.text is not None:
         loaded = _with_portability_warnings(loaded, document.text)
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
-    loaded = LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings)
+    loaded = replace(loaded, warnings=warnings)
     return loaded, extended
 
 
@@ -134,7 +139,7 @@ def _with_portability_warnings(loaded: LoadedLog, content: str) -> LoadedLog:
     if not found:
         return loaded
     warnings = tuple(sorted({*loaded.warnings, *found}))
-    return LoadedLog(loaded.path, loaded.log, loaded.region, loaded.level, loaded.plans, loaded.targets, warnings)
+    return replace(loaded, warnings=warnings)
 
 
 def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog | None, Catalogue, list[Issue], list[Problem]]:
@@ -170,9 +175,8 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
         issues.extend(_out_of_force(log, region))
 
     subunits = {name for plan in plans.values() for names in plan.subunits.values() for name in names}
-    periods = {plan_id: (plan.period.start, plan.period.end) for plan_id, plan in plans.items()}
     resolved_cache: dict[str, Target | ReferenceError_] = {}
-    unstated_cache: dict[tuple[Target, frozenset[Measure]], Measure | None] = {}
+    foreign: dict[str, list[tuple[str, str]]] = {}
     targets: dict[str, tuple[Target, ...]] = {}
     first_seen: dict[str, int] = {}
     for index, activity in enumerate(log.activities):  # the hot loop of a large check: positions only on issues
@@ -188,14 +192,16 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
             known = "、".join(sorted(subunits)) or "—"
             where: Path = ("activities", index, "subunit")
             issues.append(Issue(where, "unknown-subunit", (("subunit", activity.subunit), ("known", known))))
-        day = activity.counted_on
-        stated = frozenset(activity.amounts)
         resolved: list[Target] = []
         for ref_index, reference in enumerate(activity.requirements):
             outcome = resolved_cache.get(reference)
             if outcome is None:
                 outcome = resolved_cache[reference] = resolve(reference, plans)
             if isinstance(outcome, ReferenceError_):
+                elsewhere = _plan_not_answered(outcome, reference, catalogue, plans)
+                if elsewhere is not None:  # counted toward nothing, and listed so (engine/accounting.py)
+                    foreign.setdefault(identifier, []).append((reference, elsewhere))
+                    continue
                 params: dict[str, object] = dict(outcome.params)
                 if outcome.code == "unknown-requirement":
                     ids = [r.id for p in plans.values() for r in p.requirements]
@@ -203,27 +209,11 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
                 issues.append(Issue(("activities", index, "requirements", ref_index), outcome.code, tuple(params.items())))
                 continue
             resolved.append(outcome)
-            start, end = periods[outcome.plan]
-            if not start <= day <= end:
-                plan = plans[outcome.plan]
-                day_field = "date" if activity.date is not None else "end"
-                period = (("plan", plan.id), ("start", start.isoformat()), ("end", end.isoformat()))
-                when = (("date", day.isoformat()),)
-                issues.append(Issue(("activities", index, day_field), "date-out-of-period", (*when, *period)))
-            key = (outcome, stated)
-            unstated = (
-                unstated_cache[key]
-                if key in unstated_cache
-                else unstated_cache.setdefault(key, unstated_measure(activity.amounts, outcome, plans[outcome.plan]))
-            )
-            if unstated is not None:
-                warning = (("requirement", outcome.requirement), ("measure", unstated.value))
-                at: Path = ("activities", index, "requirements", ref_index)
-                issues.append(Issue(at, "measure-not-stated", warning, Severity.WARNING))
         targets[identifier] = tuple(dict.fromkeys(resolved)) if len(resolved) > 1 else tuple(resolved)
     if region is None or any(i.severity is Severity.ERROR for i in issues) or problems:
         return None, catalogue, issues, problems
-    loaded = LoadedLog(path, log, region, log.level or region.level, plans, targets)
+    named_elsewhere = {key: tuple(value) for key, value in foreign.items()}
+    loaded = LoadedLog(path, log, region, log.level or region.level, plans, targets, foreign=named_elsewhere)
     return loaded, catalogue, issues, problems
 
 
@@ -240,15 +230,13 @@ def _out_of_force(log: ActivityLog, region: Region) -> list[Issue]:
     return issues
 
 
-def unstated_measure(amounts: dict[Measure, int], target: Target, plan: Plan) -> Measure | None:
-    """The counting word of a named obligation that the activity does not state (it would count 0), if any."""
-    requirement = plan.requirement(target.requirement)
-    assert requirement is not None
-    measures = {o.measure for o in requirement.obligations if target.obligation in (None, o.key) and o.min_count is not None}
-    stated = set(amounts) if amounts else set(OCCURRENCE_MEASURES)
-    if not measures or measures & stated:
+def _plan_not_answered(outcome: ReferenceError_, reference: str, catalogue: Catalogue, plans: dict[str, Plan]) -> str | None:
+    """The plan of the catalogue that has the requirement a log names outside the plans it lists, if one does."""
+    if outcome.code != "unknown-requirement":
         return None
-    return sorted(measures)[0]
+    others = {key: catalogue.plan(key) for key in catalogue.plans if key not in plans}
+    found = resolve(reference, others) if others else None
+    return found.plan if isinstance(found, Target) else None
 
 
 def load_logs(paths: Sequence[str], catalogue: Catalogue) -> tuple[list[LoadedLog], list[Problem]]:

@@ -54,7 +54,8 @@ def structural_problems(plan: Plan, document: Document) -> list[Problem]:
                 problems.append(_at(document, (*at, "basis"), "basis-not-in-quote", requirement=requirement.id))
             elif obligation.min_count is not None and obligation.basis is not None and obligation.count_param is None:
                 numeral = CHINESE_NUMERALS.get(obligation.min_count, "")
-                if str(obligation.min_count) not in obligation.basis and (not numeral or numeral not in obligation.basis):
+                stated = str(obligation.min_count) in obligation.basis or (numeral and numeral in obligation.basis)
+                if not stated and not read_as_one(plan, obligation.min_count, obligation.basis):
                     problems.append(_at(document, (*at, "min_count"), "count-not-in-basis", count=obligation.min_count))
     return problems
 
@@ -83,6 +84,14 @@ def advice(plan: Plan, document: Document) -> list[Problem]:
         for name, parameter in plan.params.items()
         if parameter.value is None
     ]
+
+
+def read_as_one(plan: Plan, count: int, basis: str) -> bool:
+    """A count of 1 the text implies and a reading of the plan states ("at least one opening in every two-month
+    period" for 双月开放): the reading is where the number is written down."""
+    return count == 1 and any(
+        _squash(basis) in _squash(r.text) and re.search(r"at least one|至少一", r.choice) for r in plan.readings
+    )
 
 
 def _squash(value: str) -> str:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ecoplan_cli.engine.evaluate import CountedActivity, Unit
 from ecoplan_cli.load.logs import LoadedLog
 from ecoplan_cli.load.problems import Problem
 from ecoplan_cli.load.region_names import display_name
 from ecoplan_cli.messages import text
+from ecoplan_cli.model.unit import CountedActivity, Unit
 
 
 @dataclass(frozen=True)
 class UnitSource:
     unit: Unit
     files: tuple[str, ...]
+    activity_files: dict[str, str] | None = None  # activity id → its file, when the unit has several files
 
 
 def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
@@ -51,7 +52,14 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                     continue
                 where[identifier] = (log.path, log)
                 activities.append(
-                    CountedActivity(identifier, activity.counted_on, targets[identifier], activity.amounts, activity.subunit)
+                    CountedActivity(
+                        identifier,
+                        activity.counted_on,
+                        targets[identifier],
+                        activity.amounts,
+                        activity.subunit,
+                        log.foreign.get(identifier, ()),
+                    )
                 )
         unit = Unit(
             name=name,
@@ -61,5 +69,6 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
             activities=tuple(activities),
             lead_as=frozenset(lead_as),
         )
-        sources.append(UnitSource(unit, tuple(log.path for log in members)))
+        files = {identifier: path for identifier, (path, _) in where.items()} if len(members) > 1 else None
+        sources.append(UnitSource(unit, tuple(log.path for log in members), files))
     return sources, problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import calendar, check, exceptions, plans, reading, regions
+from ecoplan_cli.messages import accounting, calendar, check, exceptions, plans, reading, regions
 
 LANGUAGES = ("en", "zh")
 
@@ -22,6 +22,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **check.MESSAGES,
     **exceptions.MESSAGES,
     **regions.MESSAGES,
+    **accounting.MESSAGES,
 }
 
 

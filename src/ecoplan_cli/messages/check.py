@@ -19,7 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col-done": ("Done", "完成"),
     "col-due": ("Due", "截止"),
     "col-status": ("Status", "状态"),
-    "col-met": ("Met / periods", "达标 / 期数"),
+    "col-met": ("Periods met", "达标期数"),
     "col-activities": ("Activities by year", "各年活动数"),
     "none": ("none", "无"),
     "totals": (

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.baseline import finding_identity
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.engine.exceptions import SourcedException
@@ -127,6 +128,7 @@ class CheckReport:
     absent: tuple[str, ...] = ()  # with a baseline: identities of baseline findings this run did not make
     baseline: bool = False  # whether findings carry a baseline state
     fail_on_new: bool = False  # the verdict counts only mandatory gaps new against the baseline
+    uncounted: tuple[NotCounted, ...] = ()  # references counted toward nothing, sorted by (unit, region, log_file, activity)
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)

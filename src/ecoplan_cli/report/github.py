@@ -1,4 +1,5 @@
-"""--format github: GitHub Actions workflow commands, one annotation per gap at the unit's log file."""
+"""--format github: GitHub Actions workflow commands, one annotation per gap at the unit's log file, and a warning
+per activity reference that counts toward nothing (not counted)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,7 @@ def chunks(report: CheckReport) -> Iterator[str]:
         )
         properties = f"file={_escape_property(report.log_file(finding))},line=1,title={_escape_property(title)}"
         yield f"::{command} {properties}::{_escape_data(message)}\n"
+    for entry in report.uncounted:
+        title = f"{entry.activity} {entry.requirement}: {entry.reason}"
+        properties = f"file={_escape_property(entry.log_file)},line=1,title={_escape_property(title)}"
+        yield f"::warning {properties}::{_escape_data(entry.message)}\n"

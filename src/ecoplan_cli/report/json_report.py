@@ -1,4 +1,4 @@
-"""--format json: {as_of, summary, regions, coming_due, expiring_exceptions, [baseline, absent,] findings}.
+"""--format json: {as_of, summary, regions, coming_due, expiring_exceptions, [baseline, absent,] uncounted, findings}.
 
 Field names are an interface: add, never rename."""
 
@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.evaluate import Finding
 from ecoplan_cli.engine.exceptions import SourcedException, Waiver
 from ecoplan_cli.report.base import CheckReport, summary
@@ -36,6 +37,7 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
         "activities": list(finding.activities),
         "lead": list(finding.lead),
         "subunit": finding.subunit,
+        "via": list(finding.via),
         "log_file": report.log_file(finding),
         "exception": exception_record(finding.exception) if finding.exception is not None else None,
         "baseline": finding.baseline,
@@ -59,6 +61,18 @@ def exception_record(waiver: Waiver) -> dict[str, Any]:
 def expiring_record(item: SourcedException) -> dict[str, Any]:
     entry = item.entry
     return {"id": entry.id, "requirement": entry.requirement, "expires": str(entry.expires), "file": item.source}
+
+
+def uncounted_record(entry: NotCounted) -> dict[str, Any]:
+    return {
+        "activity": entry.activity,
+        "log_file": entry.log_file,
+        "unit": entry.unit,
+        "region": entry.region,
+        "requirement": entry.requirement,
+        "reason": entry.reason,
+        "message": entry.message,
+    }
 
 
 def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
@@ -85,7 +99,7 @@ def chunks(report: CheckReport) -> Iterator[str]:
     """The report piece by piece (a finding per line), so that a national-scale report is never held whole."""
     yield "{\n"
     yield f'  "as_of": {_compact(report.as_of.isoformat())},\n'
-    yield f'  "summary": {_compact(summary(report))},\n'
+    yield f'  "summary": {_compact({**summary(report), "uncounted": len(report.uncounted)})},\n'
     regions = region_matrix(report)
     yield from _member("regions", (f"{_compact(k)}: {_compact(v)}" for k, v in regions.items()), "{", "}")
     yield from _member("coming_due", (_compact(finding_record(report, f)) for f in report.coming_due), "[", "]")
@@ -93,6 +107,7 @@ def chunks(report: CheckReport) -> Iterator[str]:
     if report.baseline:
         yield f'  "baseline": {_compact(dict(sorted(report.totals().baseline.items())))},\n'
         yield from _member("absent", (_compact(key) for key in report.absent), "[", "]")
+    yield from _member("uncounted", (_compact(uncounted_record(e)) for e in report.uncounted), "[", "]")
     yield from _member("findings", (_compact(finding_record(report, f)) for f in report.findings), "[", "]", last=True)
     yield "}\n"
 

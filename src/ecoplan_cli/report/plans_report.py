@@ -114,12 +114,28 @@ def requirement_record(catalogue: Catalogue, source: PlanSource, requirement: Re
         "deadline": requirement.deadline.isoformat() if requirement.deadline else None,
         "implements": [f"{source.plan.implements}:{i}" if source.plan.implements else i for i in requirement.implements],
         "implemented_by": implemented_by(catalogue, source.plan.id, requirement.id),
+        "credits": credit_records(catalogue, source, requirement),
         "relative_deadlines": [d.model_dump() for d in requirement.relative_deadlines],
         "note": requirement.note,
         "obligations": [_obligation_record(o) for o in requirement.obligations],
         "file": source.display_path,
         "line": source.requirement_lines.get(requirement.id, 1),
     }
+
+
+def credit_records(catalogue: Catalogue, source: PlanSource, requirement: Requirement) -> list[dict[str, Any]]:
+    """The parent items an activity toward this requirement also counts toward (when a log answers both plans)."""
+    from ecoplan_cli.engine.credit import credits_for
+    from ecoplan_cli.model.references import Target
+
+    parent = source.plan.implements
+    if parent is None or parent not in catalogue.plans:
+        return []
+    plans = {source.plan.id: source.plan, parent: catalogue.plan(parent)}
+    return [
+        {"to": f"{c.target.plan}:{c.target.requirement}", "measures": sorted(m.value for m in c.measures)}
+        for c in credits_for(plans, Target(source.plan.id, requirement.id))
+    ]
 
 
 def render_requirement_json(catalogue: Catalogue, source: PlanSource, requirement_id: str) -> str:
@@ -146,9 +162,11 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
         ("implements", ", ".join(record["implements"]) or "—"),
         ("implemented by", ", ".join(record["implemented_by"]) or "—"),
     ]
+    for credit in record["credits"]:
+        rows.append(("credit", text("show-credit", to=credit["to"], measures="、".join(credit["measures"]))))
     facts = Table(box=None, show_header=False, show_edge=False, pad_edge=False)
     facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
+    facts.add_column(overflow="fold")
     for label, value in rows:
         facts.add_row(label, value)
     console.print(facts)

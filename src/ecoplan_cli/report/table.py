@@ -10,8 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.messages import text
+from ecoplan_cli.model import Recurrence
 from ecoplan_cli.report.base import CheckReport, required_text, summary
 from ecoplan_cli.report.json_report import region_matrix
 
@@ -29,6 +31,8 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
         label = Text(ident if ident != previous else "", style="bold")
         if ident != previous:
             label.append(f" {finding.title}", style="default")
+            if finding.via:
+                label.append(" (" + text("via", ids=", ".join(finding.via)) + ")", style="default")
         previous = ident
         period = f"{finding.period_label} {finding.subunit}" if finding.subunit else finding.period_label
         note = exception_note(finding)
@@ -70,6 +74,7 @@ def _waived_table(rows: list[Finding]) -> Table:
 
 
 def _met_table(rows: list[Finding]) -> Table:
+    """Only what was met: per obligation, the periods met (the section's count is the number of periods)."""
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     table.add_column(text("col-requirement"), ratio=1, overflow="fold")
     table.add_column(text("col-met"), justify="right", no_wrap=True)
@@ -77,9 +82,32 @@ def _met_table(rows: list[Finding]) -> Table:
     for finding in rows:
         counted[f"{finding.requirement}/{finding.obligation}"].append(finding)
     for ident, group in counted.items():
-        met = sum(1 for f in group if f.status is Status.MET)
-        table.add_row(Text(ident, style="bold").append(f" {group[0].title}", style="default"), f"{met}/{len(group)}")
+        label = Text(ident, style="bold").append(f" {group[0].title}", style="default")
+        via = sorted({name for f in group for name in f.via})
+        if via:
+            label.append(" (" + text("via", ids=", ".join(via)) + ")", style="default")
+        table.add_row(label, str(len(group)))
     return table
+
+
+def _idle(console: Console, rows: list[Finding]) -> None:
+    """Advisory: a duty with a period (每年一批, 双月开放) and nothing recorded in a whole period that has ended."""
+    console.print(Text(f"{text('section-idle')} ({len(rows)})", style="bold"))
+    if not rows:
+        console.print(Text("  " + text("none"), style="dim"))
+        console.print()
+        return
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-requirement"), ratio=1, overflow="fold")
+    table.add_column(text("col-period"), overflow="fold")
+    periods: dict[str, list[Finding]] = defaultdict(list)
+    for finding in rows:
+        periods[f"{finding.requirement}/{finding.obligation}"].append(finding)
+    for ident, group in periods.items():
+        label = Text(ident, style="bold").append(f" {group[0].title}", style="default")
+        table.add_row(label, " ".join(f.period_label for f in group))
+    console.print(table)
+    console.print()
 
 
 def _unmeasured(console: Console, rows: list[Finding]) -> None:
@@ -106,7 +134,24 @@ def _unmeasured(console: Console, rows: list[Finding]) -> None:
         console.print(Text(text("unmeasured-silent", count=len(silent), ids=", ".join(silent)), style="dim"))
 
 
-def _unit_section(console: Console, report: CheckReport, findings: list[Finding]) -> None:
+def _uncounted_section(console: Console, entries: list[NotCounted]) -> None:
+    """Activities (by reference) that count toward nothing, each with why and what to do."""
+    console.print(Text(f"{text('section-uncounted')} ({len(entries)})", style="bold"))
+    if not entries:
+        console.print(Text("  " + text("none"), style="dim"))
+        console.print()
+        return
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column(text("col-activity"), no_wrap=True)
+    table.add_column(text("col-reason"), ratio=1, overflow="fold")
+    for entry in entries:
+        table.add_row(Text(entry.activity, style="bold"), Text(f"{entry.message} [{entry.reason}]"))
+    console.print(table)
+    console.print()
+
+
+def _unit_section(console: Console, report: CheckReport, findings: list[Finding]) -> int:
+    """One unit's sections; returns how many idle periods it called out (for the totals line)."""
     first = findings[0]
     console.rule(
         text(
@@ -120,30 +165,40 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     gaps = [f for f in findings if f.status is Status.GAP and f.mandatory]
     advice = [f for f in findings if f.status is Status.GAP and not f.mandatory]
     due = [f for f in report.coming_due if f.unit == first.unit and f.region == first.region]
-    measured = [f for f in findings if f.status not in (Status.UNMEASURED, Status.WAIVED)]
+    running = [f for f in findings if f.status is Status.OPEN]
+    met = [f for f in findings if f.status is Status.MET]
     unmeasured = [f for f in findings if f.status is Status.UNMEASURED]
-    for title, rows, render in (
-        (text("section-gaps"), gaps, _findings_table),
-        (text("section-due", days=report.within_days), due, _findings_table),
-        (text("section-advice"), advice, _findings_table),
+    for title, rows in (
+        (text("section-gaps"), gaps),
+        (text("section-due", days=report.within_days), due),
+        (text("section-open"), running),
+        (text("section-advice"), advice),
     ):
         console.print(Text(f"{title} ({len(rows)})", style="bold"))
-        console.print(render(rows) if rows else Text("  " + text("none"), style="dim"))
+        console.print(_findings_table(rows) if rows else Text("  " + text("none"), style="dim"))
         console.print()
     waived = [f for f in findings if f.status is Status.WAIVED]
     if waived:
         console.print(Text(f"{text('section-waived')} ({len(waived)})", style="bold"))
         console.print(_waived_table(waived))
         console.print()
-    console.print(Text(text("section-met"), style="bold"))
-    console.print(_met_table(measured) if measured else Text("  " + text("none"), style="dim"))
+    console.print(Text(f"{text('section-met')} ({len(met)})", style="bold"))
+    console.print(_met_table(met) if met else Text("  " + text("none"), style="dim"))
     console.print()
-    console.print(Text(f"{text('section-unmeasured')} ({len({f.requirement for f in unmeasured})})", style="bold"))
+    console.print(Text(f"{text('section-unmeasured')} ({len(unmeasured)})", style="bold"))
     if unmeasured:
         _unmeasured(console, unmeasured)
     else:
         console.print(Text("  " + text("none"), style="dim"))
     console.print()
+    idle = [
+        f
+        for f in unmeasured
+        if not f.activities and f.recurrence is not Recurrence.ONGOING and f.period_end < report.as_of
+    ]
+    _idle(console, idle)
+    _uncounted_section(console, [e for e in report.uncounted if (e.unit, e.region) == (first.unit, first.region)])
+    return len(idle)
 
 
 def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
@@ -157,14 +212,15 @@ def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
         legacy_windows=False,
         color_system="standard" if color else None,
     )
-    units = 0
+    units = idle = 0
     for _, unit in groupby(report.findings, key=lambda finding: (finding.region, finding.unit)):
-        _unit_section(console, report, list(unit))  # one unit's findings at a time
+        idle += _unit_section(console, report, list(unit))  # one unit's findings at a time
         units += 1
     if units > 1:
         _regions_section(console, report)
     counts = summary(report)
-    console.print(text("totals", **counts))
+    extra = text("totals-extra", idle=idle, uncounted=len(report.uncounted))
+    console.print(text("totals", **counts) + " · " + extra)
     tally = report.totals()
     if tally.exceptions:
         console.print(text("exceptions-totals", **{k: tally.exceptions.get(k, 0) for k in ("waived", "extended", "expired")}))

@@ -1,0 +1,46 @@
+"""What the engine is given: a reporting unit and its activities, references already resolved (load → model → engine)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import NamedTuple
+
+from ecoplan_cli.model.common import OCCURRENCE_MEASURES, Level, Measure
+from ecoplan_cli.model.plan import Plan, Requirement
+from ecoplan_cli.model.references import Target
+
+
+class CountedActivity(NamedTuple):
+    """What the engine needs of an activity: when it counts, how much, toward what (a light tuple: there are many)."""
+
+    id: str
+    day: date
+    targets: tuple[Target, ...]
+    amounts: Mapping[Measure, int] = MappingProxyType({})
+    subunit: str | None = None
+    # references to a plan the log does not list: (the reference as written, the plan that has it)
+    foreign: tuple[tuple[str, str], ...] = ()
+
+    def amount(self, measure: Measure) -> int:
+        if not self.amounts:
+            return 1 if measure in OCCURRENCE_MEASURES else 0
+        return self.amounts.get(measure, 0)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A reporting unit: who it is, its region and level, the plans it answers to, and what it did."""
+
+    name: str
+    region: str
+    level: Level
+    plans: tuple[Plan, ...]
+    activities: tuple[CountedActivity, ...]
+    lead_as: frozenset[str] = frozenset()
+
+    def answers_for(self, requirement: Requirement) -> bool:
+        """With lead_as, only requirements led by one of those units; otherwise every requirement."""
+        return not self.lead_as or bool(self.lead_as.intersection(requirement.lead))
