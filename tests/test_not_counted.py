@@ -250,3 +250,20 @@ def test_schema_and_reference_errors_of_a_file_come_together(run, tmp_path: Path
     assert "4 problem(s) in 1 file(s)" in err
     _, _, err = run("validate", path, "--lang", "zh")
     assert "未知的地区“城口”" in err and "“CQ-999”不是chongqing-impl中的任务" in err
+
+
+def test_a_duty_with_a_period_and_nothing_all_year_is_called_out_never_failing(run) -> None:  # type: ignore[no-untyped-def]
+    city = "examples/chongqing-city.yaml"
+    code, out, _ = run("check", city, "--as-of", "2025-01-15", "--format", "json")
+    report = json.loads(out)
+    idle = {(f["requirement"], f["period"]) for f in report["findings"] if f["idle"]}
+    assert {("CQ-10", "2024"), ("CQ-29", "2024"), ("CQ-78", "2024"), ("CQ-86", "2024")} <= idle
+    assert all(f["status"] == "unmeasured" and not f["activities"] for f in report["findings"] if f["idle"])
+    assert not any(f["idle"] and f["period_end"] >= "2025-01-15" for f in report["findings"])  # only ended periods
+    _, out, _ = run("check", city, "--as-of", "2025-01-15", "--lang", "en", "--width", "200")
+    assert f"Idle — nothing recorded in a whole period of a duty (advisory, never fails) ({len(idle)})" in out
+    assert f"· {len(idle)} idle ·" in out
+    _, out, _ = run("check", city, "--as-of", "2025-01-15", "--lang", "zh", "--width", "200")
+    assert f"整期无记录 — 有周期的任务整期无任何记录（仅提示，不影响通过） ({len(idle)})" in out
+    # never failing: the same run without them would have the same exit code
+    assert code == run("check", city, "--as-of", "2025-01-15", "--status", "gap", "--format", "json")[0]

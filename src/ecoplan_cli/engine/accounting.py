@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from ecoplan_cli.engine.applicability import binds, required_periods
 from ecoplan_cli.engine.credit import Credit, credits_for
-from ecoplan_cli.model import Measure, Obligation, Plan, Requirement
+from ecoplan_cli.engine.evaluate import Finding, Status
+from ecoplan_cli.model import Measure, Obligation, Plan, Recurrence, Requirement
 from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.references import Target
 from ecoplan_cli.model.unit import CountedActivity, Unit
@@ -52,6 +53,17 @@ class NotCounted:
     @property
     def sort_key(self) -> tuple[str, str, str, str, str]:
         return (self.unit, self.region, self.log_file, self.activity, self.requirement)
+
+
+def is_idle(finding: Finding, as_of: date) -> bool:
+    """A duty with a period but no number (每年一批) and nothing recorded in a whole period that has ended: called out
+    as advice (never a failure), so that a year of nothing is visible."""
+    return (
+        finding.status is Status.UNMEASURED
+        and not finding.activities
+        and finding.recurrence is not Recurrence.ONGOING
+        and finding.period_end < as_of
+    )
 
 
 def reference_text(target: Target) -> str:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ecoplan_cli.engine.accounting import NotCounted
+from ecoplan_cli.engine.accounting import NotCounted, is_idle
 from ecoplan_cli.engine.evaluate import Finding
 from ecoplan_cli.engine.exceptions import SourcedException, Waiver
 from ecoplan_cli.report.base import CheckReport, summary
@@ -38,6 +38,7 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
         "lead": list(finding.lead),
         "subunit": finding.subunit,
         "via": list(finding.via),
+        "idle": is_idle(finding, report.as_of),
         "log_file": report.log_file(finding),
         "exception": exception_record(finding.exception) if finding.exception is not None else None,
         "baseline": finding.baseline,

@@ -10,10 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ecoplan_cli.engine.accounting import NotCounted
+from ecoplan_cli.engine.accounting import NotCounted, is_idle
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.messages import text
-from ecoplan_cli.model import Recurrence
 from ecoplan_cli.report.base import CheckReport, required_text, summary
 from ecoplan_cli.report.json_report import region_matrix
 
@@ -191,11 +190,7 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     else:
         console.print(Text("  " + text("none"), style="dim"))
     console.print()
-    idle = [
-        f
-        for f in unmeasured
-        if not f.activities and f.recurrence is not Recurrence.ONGOING and f.period_end < report.as_of
-    ]
+    idle = [f for f in unmeasured if is_idle(f, report.as_of)]
     _idle(console, idle)
     _uncounted_section(console, [e for e in report.uncounted if (e.unit, e.region) == (first.unit, first.region)])
     return len(idle)
