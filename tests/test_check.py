@@ -120,9 +120,17 @@ def test_sarif_validates_and_has_what_code_scanning_needs(run) -> None:  # type:
     jsonschema.Draft4Validator(schema).validate(document)
     run_ = document["runs"][0]
     rules = {rule["id"]: rule for rule in run_["tool"]["driver"]["rules"]}
-    assert set(rules) == {"CQ-17", "CQ-31", "CQ-42", "CQ-79"}
+    assert set(rules) == {"CQ-17", "CQ-31", "CQ-42", "CQ-79", "uncounted-before-period", "uncounted-after-deadline"}
     assert "区级生态环境部门每季度召开1次新闻发布会" in rules["CQ-17"]["help"]["text"]
-    for result in run_["results"]:
+    uncounted = [r for r in run_["results"] if r["ruleId"].startswith("uncounted-")]
+    assert [(r["properties"]["activity"], r["level"]) for r in uncounted] == [
+        ("2021-wh", "warning"),
+        ("2021-wl", "warning"),
+        ("2021-yx", "warning"),
+        ("2022-zyfw-fa", "warning"),
+    ]
+    assert uncounted[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("chengkou-county.yaml")
+    for result in [r for r in run_["results"] if r not in uncounted]:
         assert result["ruleId"] in rules
         assert result["partialFingerprints"]
         location = result["locations"][0]["physicalLocation"]

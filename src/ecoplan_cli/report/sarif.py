@@ -1,4 +1,5 @@
-"""--format sarif: SARIF 2.1.0 for GitHub code scanning. Gaps are results; rule ids are requirement ids."""
+"""--format sarif: SARIF 2.1.0 for GitHub code scanning. Gaps are results (rule ids are requirement ids), and so is
+each activity reference counted toward nothing (a warning; rule ids uncounted-<reason>)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from typing import Any
 
 from ecoplan_cli import __version__
+from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.report.base import CheckReport, finding_id, required_text
 
@@ -71,6 +73,37 @@ def _result(report: CheckReport, finding: Finding, rule_index: int) -> dict[str,
     }
 
 
+def _uncounted_rule(rule_id: str, reason: str) -> dict[str, Any]:
+    words = f"Activity counted toward nothing: {reason}"
+    return {
+        "id": rule_id,
+        "name": "".join(part.title() for part in rule_id.split("-")),
+        "shortDescription": {"text": words},
+        "help": {"text": f"{words}. See README: Not counted.", "markdown": f"{words}. See README, *Not counted*."},
+        "properties": {"tags": ["not-counted"]},
+    }
+
+
+def _uncounted_result(entry: NotCounted, rule_index: int) -> dict[str, Any]:
+    identity = f"{entry.region}/{entry.unit}/{entry.activity}/{entry.requirement}/{entry.reason}"
+    return {
+        "ruleId": f"uncounted-{entry.reason}",
+        "ruleIndex": rule_index,
+        "level": "warning",
+        "message": {"text": f"{entry.activity}: {entry.message}"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": entry.log_file or "."},
+                    "region": {"startLine": 1, "startColumn": 1},
+                }
+            }
+        ],
+        "partialFingerprints": {"ecoplanUncounted/v1": hashlib.sha256(identity.encode("utf-8")).hexdigest()},
+        "properties": {"activity": entry.activity, "requirement": entry.requirement, "region": entry.region},
+    }
+
+
 def render(report: CheckReport) -> str:
     gaps = [f for f in report.findings if f.status is Status.GAP]
     rule_ids: list[str] = []
@@ -81,6 +114,12 @@ def render(report: CheckReport) -> str:
             rule_ids.append(finding.requirement)
             rules.append(_rule(report, finding))
         results.append(_result(report, finding, rule_ids.index(finding.requirement)))
+    for entry in report.uncounted:  # not counted: a warning on the log, one rule per reason
+        rule_id = f"uncounted-{entry.reason}"
+        if rule_id not in rule_ids:
+            rule_ids.append(rule_id)
+            rules.append(_uncounted_rule(rule_id, entry.reason))
+        results.append(_uncounted_result(entry, rule_ids.index(rule_id)))
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
