@@ -24,3 +24,13 @@ def test_generated_logs_validate_and_check(run, tmp_path: Path) -> None:  # type
     assert code in (0, 1), err
     findings = json.loads(report)["findings"]
     assert {f["region"] for f in findings} and any(f["activities"] for f in findings)
+
+
+def test_generated_school_logs_name_only_what_binds_a_school(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "logs"
+    arguments = ["--regions", "45", "--years", "2024", "--per-year", "6", "--schools", "1"]
+    subprocess.run([sys.executable, "bench/generate.py", str(out), *arguments], check=True, capture_output=True)
+    schools = sorted(out.glob("*-school.yaml"))
+    assert len(schools) == 2
+    code, _, err = run("validate", *schools)
+    assert code == 0, err  # nothing a school logs is refused as counting toward nothing

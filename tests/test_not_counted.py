@@ -267,3 +267,14 @@ def test_a_duty_with_a_period_and_nothing_all_year_is_called_out_never_failing(r
     assert f"整期无记录 — 有周期的任务整期无任何记录（仅提示，不影响通过） ({len(idle)})" in out
     # never failing: the same run without them would have the same exit code
     assert code == run("check", city, "--as-of", "2025-01-15", "--status", "gap", "--format", "json")[0]
+
+
+def test_a_school_naming_a_row_of_every_level_of_government_is_told_which_levels(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    school = COUNTY.replace("unit: 城口县生态环境局", "unit: 城口中学")
+    school = school.replace("region: 城口县\n", "region: 城口县\nlevel: school\n")
+    path = write(tmp_path, "log.yaml", school + act("a", "2024-03-10", "CQ-26"))
+    code, _, err = run("validate", path, "--lang", "en")
+    assert code == 1
+    assert "CQ-26 does not bind a school unit (it binds: national, province level, prefecture level, district, county)" in err
+    _, _, err = run("validate", path, "--lang", "zh")
+    assert "CQ-26 不约束学校单位（只约束：国家级、省级、地市级、区级、县级）" in err

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from ecoplan_cli.engine.applicability import binds, required_periods
+from ecoplan_cli.engine.applicability import GOVERNMENT_LEVELS, binds, required_periods
 from ecoplan_cli.engine.credit import Credit, credits_for
 from ecoplan_cli.engine.evaluate import Finding, Status
-from ecoplan_cli.model import Measure, Obligation, Plan, Recurrence, Requirement
+from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
 from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.references import Target
 from ecoplan_cli.model.unit import CountedActivity, Unit
@@ -41,11 +41,12 @@ class NotCounted:
 
     @property
     def message(self) -> str:
-        from ecoplan_cli.messages import text
+        from ecoplan_cli.messages import language, text
 
         params = dict(self.params)
         if "levels" in params:  # level codes are shown in the reader's language
-            params["levels"] = "、".join(text(f"level-{code}") for code in params["levels"].split(","))
+            joiner = "、" if language() == "zh" else ", "
+            params["levels"] = joiner.join(text(f"level-{code}") for code in params["levels"].split(","))
         if "level" in params:
             params["level"] = text(f"level-{params['level']}")
         return text(f"uncounted-{self.reason}", **params)
@@ -144,7 +145,10 @@ class Accountant:
             return _TargetInfo(("explicit-only", (("ref", ref), ("known", known))), (), plan)
         bound = [o for o in named if binds(o, self.unit.level)]
         if not bound:
-            levels = ",".join(sorted({level.value for o in named for level in o.levels}))
+            bound_levels = {level for o in named for level in o.levels}
+            if Level.ANY in bound_levels:  # 各级: every level of government, not schools, enterprises, organisations
+                bound_levels = (bound_levels - {Level.ANY}) | GOVERNMENT_LEVELS
+            levels = ",".join(level.value for level in Level if level in bound_levels)
             params = (("ref", ref), ("levels", levels), ("level", self.unit.level.value))
             return _TargetInfo(("level", (*params, ("hint", self._suggest(plan, requirement)))), (), plan)
         spans = []
