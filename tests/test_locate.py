@@ -63,4 +63,4 @@ def test_an_unusual_layout_falls_back_to_the_positioned_reader(tmp_path: Path, m
     path = write(tmp_path, "log.yaml", TRICKY)
     quick, slow = both([str(path)], monkeypatch)
     assert positions(quick) == positions(slow)
-    assert [(p.line, p.column, p.code) for p in sorted(quick)] == [(6, 11, "before-period"), (9, 77, "level"), (15, 9, "level")]
+    assert [(p.line, p.column, p.code) for p in sorted(quick)] == [(6, 11, "before-period"), (9, 77, "level"), (14, 9, "level")]
