@@ -28,7 +28,7 @@ def test_generated_logs_validate_and_check(run, tmp_path: Path) -> None:  # type
 
 def test_generated_school_logs_name_only_what_binds_a_school(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "logs"
-    arguments = ["--regions", "45", "--years", "2024", "--per-year", "6", "--schools", "1"]
+    arguments = ["--regions", "50", "--years", "2024", "--per-year", "6", "--schools", "1"]
     subprocess.run([sys.executable, "bench/generate.py", str(out), *arguments], check=True, capture_output=True)
     schools = sorted(out.glob("*-school.yaml"))
     assert len(schools) == 2
