@@ -36,9 +36,14 @@ class LoadedLog:
     warnings: tuple[Problem, ...] = ()
     # activity id → references to a plan the log does not list, with that plan (counted toward nothing; validate: error)
     foreign: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    sheet: str | None = None  # a spreadsheet log: the sheet read ("" for CSV), problems name cells
+    rows: tuple[int, ...] = ()  # a spreadsheet log: the row of each activity
 
     def activity_line(self, activity_id: str) -> int:
         """The line an activity starts on (reads the file again with positions: only needed for messages)."""
+        if self.sheet is not None:
+            ids = [activity.id for activity in self.log.activities]
+            return self.rows[ids.index(activity_id)] if activity_id in ids else 1
         document = parse(decode(read_bytes(self.path), self.path), self.path)
         for index, activity in enumerate(self.log.activities):
             if activity.id == activity_id:
@@ -60,7 +65,7 @@ class Issue:
         params = dict(self.params)
         if self.first is not None:
             line, column = document.position(self.first)
-            params["first"] = f"{document.file}:{line}:{column}"
+            params["first"] = Problem(document.file, line, column, "", "", sheet=getattr(document, "sheet", None)).location
         line, column = document.position(self.path)
         message = text(self.code, **params)
         if not document.located:
@@ -70,6 +75,8 @@ class Issue:
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
+    if path.lower().endswith((".xlsx", ".csv")):
+        return _load_sheet(path, catalogue)
     content = decode(read_bytes(path), path)
     fast = validate_fast(content, ActivityLog)
     if fast is not None:
@@ -121,6 +128,23 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
     loaded = replace(loaded, warnings=warnings)
     return loaded, extended
+
+
+def _load_sheet(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
+    """A spreadsheet or CSV log (load/xlsx_log.py, load/csv_log.py): the same checks; its problems name cells."""
+    from ecoplan_cli.load import csv_log, xlsx_log
+
+    document, sheet_warnings = (xlsx_log if path.lower().endswith(".xlsx") else csv_log).read_document(path)
+
+    def in_sheet(problems: Sequence[Problem]) -> list[Problem]:
+        return [replace(p, sheet=document.sheet) if p.file == path and p.sheet is None else p for p in problems]
+
+    try:
+        loaded, extended = _finish(path, document, catalogue)
+    except InputError as error:
+        raise InputError(in_sheet(error.problems)) from None
+    warnings = tuple(sorted({*in_sheet(loaded.warnings), *sheet_warnings}))
+    return replace(loaded, warnings=warnings, sheet=document.sheet, rows=tuple(document.rows)), extended
 
 
 _BARE_URL_IN_FLOW = re.compile(r"[\[,][ ]*((?:https?|ftp)://)")

@@ -1,4 +1,5 @@
-"""A Problem is anything wrong with an input file, located at a line and column (1-based)."""
+"""A Problem is anything wrong with an input file, located at a line and column (1-based), or — in a spreadsheet —
+at a cell: `line` is then the row and `column` the column number, and `sheet` names the sheet ("" for a CSV file)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,27 @@ class Problem:
     code: str = field(compare=False)
     message: str = field(compare=False)
     severity: Severity = field(default=Severity.ERROR, compare=False)
+    sheet: str | None = field(default=None, compare=False)  # None: a text file (line:column); else a spreadsheet cell
+
+    @property
+    def location(self) -> str:
+        """`file:line:column`, or `file:Sheet!C12` for a spreadsheet cell (`file:C12` for a CSV file)."""
+        if self.sheet is None:
+            return f"{self.file}:{self.line}:{self.column}"
+        cell = f"{column_letters(self.column)}{self.line}"
+        return f"{self.file}:{self.sheet}!{cell}" if self.sheet else f"{self.file}:{cell}"
 
     def render(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code}]"
+        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+def column_letters(column: int) -> str:
+    """Excel's name of a 1-based column number: 1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
 
 
 class InputError(Exception):

@@ -46,8 +46,10 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                             line,
                             1,
                             "duplicate-activity",
-                            text("duplicate-activity", id=identifier, first=f"{first_file}:{first_line}:1"),
-                        )
+                            text("duplicate-activity", id=identifier,
+                                 first=Problem(first_file, first_line, 1, "", "", sheet=first_log.sheet).location),
+                            sheet=log.sheet,
+                        )  # fmt: skip
                     )
                     continue
                 where[identifier] = (log.path, log)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import accounting, calendar, check, exceptions, plans, reading, regions
+from ecoplan_cli.messages import accounting, calendar, check, exceptions, plans, reading, regions, sheets
 
 LANGUAGES = ("en", "zh")
 
@@ -23,6 +23,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **exceptions.MESSAGES,
     **regions.MESSAGES,
     **accounting.MESSAGES,
+    **sheets.MESSAGES,
 }
 
 
