@@ -271,6 +271,14 @@ def run_check(options: CheckOptions) -> CheckOutcome:
 
 
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}
+BINARY_REPORTERS = {"xlsx": "xlsx"}  # written to a file only (--output xlsx:督办.xlsx)
+
+
+def render_bytes(report: CheckReport, kind: str) -> bytes:
+    """A binary report (a workbook), whole."""
+    module = importlib.import_module(f"ecoplan_cli.report.{BINARY_REPORTERS[kind]}")
+    rendered: bytes = module.render(report)
+    return rendered
 
 
 def render_chunks(report: CheckReport, kind: str, *, width: int = 80, color: bool = False) -> Iterator[str]:

@@ -32,6 +32,7 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
     github = "github"
     csv = "csv"
+    xlsx = "xlsx"  # --output only: the 督办 workbook
 
 
 class FailOn(StrEnum):
@@ -89,6 +90,8 @@ def check(
                 f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CheckFormat)}", param_hint="--output"
             )
         outputs.append((CheckFormat(kind), Path(target)))
+    if format is CheckFormat.xlsx:
+        raise typer.BadParameter("a workbook is written to a file: --output xlsx:督办.xlsx", param_hint="--format")
     statuses = set(status or [])
     unknown = statuses - {"met", "gap", "open", "unmeasured", "waived"}
     if unknown:
@@ -132,11 +135,14 @@ def check(
         fail(outcome.problems, EXIT_INPUT)
     assert outcome.report is not None
     table_width = terminal_width(width)
-    from ecoplan_cli.load.atomic import write_atomic
-    from ecoplan_cli.run import render_chunks
+    from ecoplan_cli.load.atomic import write_atomic, write_bytes_atomic
+    from ecoplan_cli.run import BINARY_REPORTERS, render_bytes, render_chunks
 
     for kind, path in outputs:
-        write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
+        if kind.value in BINARY_REPORTERS:
+            write_bytes_atomic(path, render_bytes(outcome.report, kind.value))
+        else:
+            write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
     for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
         sys.stdout.write(chunk)
     sys.stdout.flush()
