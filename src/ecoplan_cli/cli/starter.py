@@ -54,6 +54,14 @@ def init(
     found = region_option(catalogue, region, plan_ids, first, last)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
     name = _log_name(found, region)
+    if out is not None and out.suffix.lower() == ".xlsx":  # the ledger template as a workbook
+        from ecoplan_cli.report import ledger_template
+
+        workbook = ledger_template.render(plans=[catalogue.plan(p) for p in plan_ids], unit=unit or f"{found.name}生态环境局",
+                                          region=name, year=chosen_year, items=items,
+                                          level=Level(level) if level else found.level, level_override=level)  # fmt: skip
+        _write_workbook(out, workbook, force)
+        return
     content = starter_log.render(
         plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=chosen_year, items=items, level=level
     )
@@ -75,3 +83,13 @@ def _log_name(found: Region, query: str) -> str:
     if national().lookup(found.name).found or not found.code:
         return found.name
     return found.code if query.strip().isdigit() or "/" not in query else query.strip()
+
+
+def _write_workbook(out: Path, content: bytes, force: bool) -> None:
+    from ecoplan_cli.load.atomic import write_bytes_atomic
+
+    if out.exists() and not force:
+        typer.echo(text("exists", file=str(out)), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    write_bytes_atomic(out, content)
+    typer.echo(text("written", file=str(out)))
