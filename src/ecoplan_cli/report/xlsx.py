@@ -131,6 +131,8 @@ def _table(workbook: Any, styles: dict[str, Any], name: str, columns: Sequence[s
                 widths[column] = max(widths[column], 12)
             elif isinstance(value, int):
                 sheet.write_number(number, column, value, styles["cell"])
+            elif value == "":
+                sheet.write_blank(number, column, None, styles["cell"])
             else:
                 sheet.write_string(number, column, str(value), styles["cell"])
                 widths[column] = max(widths[column], display_width(value) + 2)
