@@ -6,20 +6,23 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import EXAMPLES, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES, write
 from ecoplan_cli.load import csv_log, xlsx_log
 from ecoplan_cli.load.any_log import read_activity_log
 from ecoplan_cli.load.validation import validate, validate_fast
-from ecoplan_cli.model import ActivityLog, Activity, Measure
+from ecoplan_cli.model import Activity, ActivityLog, Measure
 from ecoplan_cli.report.ledger_table import table
 from ecoplan_cli.report.ledger_text import write_csv, write_yaml
 from ecoplan_cli.report.ledger_xlsx import write as write_xlsx
 
-_TEXT = st.text(st.sampled_from("生态环境宣传教育发布会abcXYZ0123 -_:#'\"“”（）《》、,.@/"), min_size=1, max_size=12).map(
-    str.strip).filter(bool)  # fmt: skip
+_TEXT = (
+    st.text(st.sampled_from("生态环境宣传教育发布会abcXYZ0123 -_:#'\"“”（）《》、,.@/"), min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
 _IDS = st.text(st.sampled_from("abc019-_生态"), min_size=1, max_size=8)
 _REFS = st.sampled_from(["CQ-17", "CQ-5", "chongqing-impl:CQ-16/press-center", "N-1-2", "CQ-79/articles"])
 _DAYS = st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
@@ -46,8 +49,14 @@ def activities(draw: st.DrawFn, identifier: str) -> Activity:
 def logs(draw: st.DrawFn) -> ActivityLog:
     ids = draw(st.lists(_IDS, max_size=6, unique=True))
     return ActivityLog(
-        plans=draw(st.lists(st.sampled_from(["chongqing-impl", "national-2021-2025", "plans/my plan.yaml"]), min_size=1,
-                            max_size=2, unique=True)),  # fmt: skip
+        plans=draw(
+            st.lists(
+                st.sampled_from(["chongqing-impl", "national-2021-2025", "plans/my plan.yaml"]),
+                min_size=1,
+                max_size=2,
+                unique=True,
+            )
+        ),
         unit=draw(_TEXT),
         region=draw(_TEXT),
         level=draw(st.none() | st.sampled_from(["county", "school"])),
@@ -98,8 +107,12 @@ def test_the_same_log_gives_the_same_workbook_bytes(tmp_path: Path) -> None:
 
 
 def test_a_value_a_cell_cannot_hold_is_refused_not_altered(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    source = write(tmp_path, "log.yaml", "plans: [chongqing-impl]\nunit: u\nregion: 城口县\nactivities:\n"
-                   "  - {id: a, date: 2024-03-10, title: 't ', requirements: [CQ-17]}\n")  # fmt: skip
+    source = write(
+        tmp_path,
+        "log.yaml",
+        "plans: [chongqing-impl]\nunit: u\nregion: 城口县\nactivities:\n"
+        "  - {id: a, date: 2024-03-10, title: 't ', requirements: [CQ-17]}\n",
+    )
     code, _, err = run("convert", "--lang", "en", source, tmp_path / "log.xlsx")
     assert code == 2
     assert "activity a: title cannot be written to a spreadsheet cell without loss (spaces or line breaks at either end)" in err
@@ -108,16 +121,18 @@ def test_a_value_a_cell_cannot_hold_is_refused_not_altered(run, tmp_path: Path) 
 
 def test_convert_refuses_to_overwrite_or_to_write_its_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = write(tmp_path, "mine.xlsx", b"mine")
-    code, _, err = run("convert", EXAMPLES / "chengkou-county.yaml", target)
+    code, _, _ = run("convert", EXAMPLES / "chengkou-county.yaml", target)
     assert code == 2 and target.read_bytes() == b"mine"
     code, _, err = run("convert", EXAMPLES / "chengkou-county.yaml", EXAMPLES / "chengkou-county.yaml")
-    assert code == 2
-    code, _, err = run("convert", EXAMPLES / "chengkou-county.yaml", tmp_path / "x.txt")
-    assert code == 2
+    assert code == 2 and "never written" in err
+    code, _, err = run("convert", "--lang", "en", EXAMPLES / "chengkou-county.yaml", tmp_path / "x.txt")
+    assert code == 2 and ".xlsx" in err
 
 
 def test_a_schema_problem_in_a_workbook_is_named_by_cell_when_converting(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    source = write(tmp_path, "log.csv", "计划,chongqing-impl\n单位,u\n地区,城口县\n\n编号,日期,活动名称,对应要求\na,2024-03-10,t,cq17\n")
+    source = write(
+        tmp_path, "log.csv", "计划,chongqing-impl\n单位,u\n地区,城口县\n\n编号,日期,活动名称,对应要求\na,2024-03-10,t,cq17\n"
+    )
     code, _, err = run("convert", "--lang", "en", source, tmp_path / "log.yaml")
     assert code == 2
     assert err.startswith(f"{source}:D6: error: activities[0].requirements[0]")

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from conftest import write
 from ecoplan_cli.load import xlsx_log
 from ecoplan_cli.load.logs import load_log
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.sheet_log import parse_date, parse_references
 from ecoplan_cli.messages import set_language
-from conftest import write
 
 HEADER = [["计划", "chongqing-impl"], ["单位", "城口县生态环境局"], ["地区", "城口县"]]
 
@@ -68,7 +68,12 @@ def test_which_dates_are_read_and_which_refused(cell: object, expected: object) 
 
 def test_requirement_ids_fold_full_width_forms_and_take_the_drop_down_entry() -> None:
     assert parse_references("ＣＱ－１７、CQ—5；CQ-44,CQ-47\nchongqing-impl：CQ-16／press-center") == [
-        "CQ-17", "CQ-5", "CQ-44", "CQ-47", "chongqing-impl:CQ-16/press-center"]  # fmt: skip
+        "CQ-17",
+        "CQ-5",
+        "CQ-44",
+        "CQ-47",
+        "chongqing-impl:CQ-16/press-center",
+    ]
     assert parse_references("CQ-17｜做好新闻发布") == ["CQ-17"]
 
 
@@ -97,13 +102,17 @@ def test_a_messy_workbook_reads_like_its_yaml_twin(tmp_path: Path, catalogue) ->
     assert activities[1].end == dt.date(2024, 6, 7)  # serial 45450
     assert loaded.rows == (8, 11)
     notes = [w.render() for w in loaded.warnings if w.code == "sheet-column-ignored"]
-    assert notes == [f"{path}:台账!H6: warning: the column '经办人' is not part of the layout and is ignored [sheet-column-ignored]"]
+    assert notes == [
+        f"{path}:台账!H6: warning: the column '经办人' is not part of the layout and is ignored [sheet-column-ignored]"
+    ]
 
 
 def test_english_headers_and_a_quantity_column_with_its_counting_word(tmp_path: Path, catalogue) -> None:  # type: ignore[no-untyped-def]
-    content = ("plans,chongqing-impl\nunit,城口县生态环境局\nregion,城口县\n\nid,date,title,requirements,quantity,measure,"
-               "evidence,subunit,note\na1,2024-03-10,x,CQ-79,12,篇,\"http://a\nhttp://b\",,备注\na2,2024/3/11,y,CQ-79,"
-               "12篇、1件,,,,\n")  # fmt: skip
+    content = (
+        "plans,chongqing-impl\nunit,城口县生态环境局\nregion,城口县\n\nid,date,title,requirements,quantity,measure,"
+        'evidence,subunit,note\na1,2024-03-10,x,CQ-79,12,篇,"http://a\nhttp://b",,备注\na2,2024/3/11,y,CQ-79,'
+        "12篇、1件,,,,\n"
+    )
     loaded, _ = load_log(str(write(tmp_path, "log.csv", content)), catalogue)
     first, second = loaded.log.activities
     assert {m.value: n for m, n in first.amounts.items()} == {"篇": 12}
@@ -114,22 +123,39 @@ def test_english_headers_and_a_quantity_column_with_its_counting_word(tmp_path: 
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", [
-            "台账.xlsx:台账!B6: error: '3/10/2024' is ambiguous (day/month or month/day?); write the year first: 2024-03-10 [sheet-ambiguous-date]",
-            "台账.xlsx:台账!F7: error: '1.5' is not a whole number [sheet-not-a-count]",
-        ]),
-        ("zh", [
-            "台账.xlsx:台账!B6: error: “3/10/2024”有歧义（日/月还是月/日？）；请年份在前，如 2024-03-10 [sheet-ambiguous-date]",
-            "台账.xlsx:台账!F7: error: “1.5”不是整数 [sheet-not-a-count]",
-        ]),
+        (
+            "en",
+            [
+                "台账.xlsx:台账!B6: error: '3/10/2024' is ambiguous (day/month or month/day?); write the year first:"
+                " 2024-03-10 [sheet-ambiguous-date]",
+                "台账.xlsx:台账!F7: error: '1.5' is not a whole number [sheet-not-a-count]",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "台账.xlsx:台账!B6: error: “3/10/2024”有歧义（日/月还是月/日？）；请年份在前，如 2024-03-10"
+                " [sheet-ambiguous-date]",
+                "台账.xlsx:台账!F7: error: “1.5”不是整数 [sheet-not-a-count]",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_unreadable_cells_are_named_by_sheet_and_cell_in_both_languages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue, language: str, expected: list[str]  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    catalogue,
+    language: str,
+    expected: list[str],  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    rows: list[list[object]] = [*HEADER, [], ["编号", "日期", "活动名称", "对应要求", "次", "篇"],
-                                ["a", "3/10/2024", "x", "CQ-17"], ["b", "2024-03-11", "y", "CQ-79", None, 1.5]]  # fmt: skip
+    rows: list[list[object]] = [
+        *HEADER,
+        [],
+        ["编号", "日期", "活动名称", "对应要求", "次", "篇"],
+        ["a", "3/10/2024", "x", "CQ-17"],
+        ["b", "2024-03-11", "y", "CQ-79", None, 1.5],
+    ]
     workbook(tmp_path / "台账.xlsx", rows)
     set_language(language)
     try:
@@ -141,8 +167,13 @@ def test_unreadable_cells_are_named_by_sheet_and_cell_in_both_languages(
 
 
 def test_schema_and_reference_problems_name_cells_and_yaml_keeps_line_and_column(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    rows: list[list[object]] = [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"],
-                                ["a", "2024-03-10", "x", "CQ-999"], ["a", "2024-03-11", "y", "CQ-17"]]  # fmt: skip
+    rows: list[list[object]] = [
+        *HEADER,
+        [],
+        ["编号", "日期", "活动名称", "对应要求"],
+        ["a", "2024-03-10", "x", "CQ-999"],
+        ["a", "2024-03-11", "y", "CQ-17"],
+    ]
     path = workbook(tmp_path / "log.xlsx", rows)
     code, _, err = run("validate", "--lang", "en", path)
     assert code == 1
@@ -150,7 +181,9 @@ def test_schema_and_reference_problems_name_cells_and_yaml_keeps_line_and_column
         f"{path}:台账!D6: error: 'CQ-999' is not a requirement of chongqing-impl; did you mean CQ-9? [unknown-requirement]",
         f"{path}:台账!A7: error: activity id 'a' is used twice (first at {path}:台账!A6) [duplicate-activity]",
     ]
-    missing = workbook(tmp_path / "missing.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["c", "2024-03-12", None, "CQ-17"]])
+    missing = workbook(
+        tmp_path / "missing.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["c", "2024-03-12", None, "CQ-17"]]
+    )
     code, _, err = run("validate", "--lang", "zh", missing)
     assert code == 1
     assert err.splitlines()[0] == f"{missing}:台账!A6: error: 此处缺少必填项“title” [missing-key]"
@@ -159,16 +192,23 @@ def test_schema_and_reference_problems_name_cells_and_yaml_keeps_line_and_column
 
 
 def test_a_duplicate_id_across_a_workbook_and_a_yaml_file_names_both_places(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    path = workbook(tmp_path / "a.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["x1", "2024-03-10", "t", "CQ-17"]])
-    other = write(tmp_path, "b.yaml", "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
-                  "  - {id: x1, date: 2024-03-11, title: t, requirements: [CQ-17]}\n")  # fmt: skip
+    path = workbook(
+        tmp_path / "a.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["x1", "2024-03-10", "t", "CQ-17"]]
+    )
+    other = write(
+        tmp_path,
+        "b.yaml",
+        "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
+        "  - {id: x1, date: 2024-03-11, title: t, requirements: [CQ-17]}\n",
+    )
     code, _, err = run("validate", "--lang", "en", path, other)
     assert code == 1
     assert f"(first at {path}:台账!A6)" in err
 
 
 def test_a_csv_saved_by_excel_in_gb18030_is_read(tmp_path: Path, catalogue) -> None:  # type: ignore[no-untyped-def]
-    content = "计划,chongqing-impl\r\n单位,城口县生态环境局\r\n地区,城口县\r\n\r\n编号,日期,活动名称,对应要求\r\na,2024-03-10,发布会,CQ-17\r\n"
+    content = "计划,chongqing-impl\r\n单位,城口县生态环境局\r\n地区,城口县\r\n\r\n编号,日期,活动名称,对应要求\r\n"
+    content += "a,2024-03-10,发布会,CQ-17\r\n"
     loaded, _ = load_log(str(write(tmp_path, "log.csv", content.encode("gb18030"))), catalogue)
     assert loaded.log.activities[0].title == "发布会"
 
@@ -197,8 +237,10 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, catalogue) 
 
 
 def test_the_limits_are_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue) -> None:  # type: ignore[no-untyped-def]
-    path = workbook(tmp_path / "log.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"],
-                                            *[[f"a{i}", "2024-03-10", "t", "CQ-17"] for i in range(20)]])  # fmt: skip
+    path = workbook(
+        tmp_path / "log.xlsx",
+        [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], *[[f"a{i}", "2024-03-10", "t", "CQ-17"] for i in range(20)]],
+    )
     monkeypatch.setattr(xlsx_log, "MAX_ROWS", 10)
     with pytest.raises(InputError) as raised:
         load_log(str(path), catalogue)
@@ -218,7 +260,9 @@ def test_not_a_workbook_and_an_old_xls_are_refused_with_what_to_do(tmp_path: Pat
 
 
 def test_inputs_are_never_written(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    path = workbook(tmp_path / "log.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["a", "2024/3/10", "t ", "CQ-17"]])
+    path = workbook(
+        tmp_path / "log.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["a", "2024/3/10", "t ", "CQ-17"]]
+    )
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
     run("validate", path)
     run("check", "--as-of", "2024-12-31", path, "--output", f"xlsx:{tmp_path / 'out.xlsx'}")

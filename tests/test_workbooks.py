@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import EXAMPLES
 
+from conftest import EXAMPLES
 from ecoplan_cli.load.any_log import read_activity_log
 
 
@@ -23,7 +23,10 @@ def test_init_writes_a_ledger_template_a_person_can_fill_in(run, tmp_path: Path)
     assert book.sheetnames == ["台账", "要求", "说明"]
     sheet = book["台账"]
     assert [[c.value for c in row[:2]] for row in sheet.iter_rows(max_row=3)] == [
-        ["计划", "chongqing-impl"], ["单位", "城口县生态环境局"], ["地区", "城口县"]]  # fmt: skip
+        ["计划", "chongqing-impl"],
+        ["单位", "城口县生态环境局"],
+        ["地区", "城口县"],
+    ]
     header = [c.value for c in sheet[5]]
     assert header[:6] == ["编号", "日期", "开始日期", "结束日期", "活动名称", "对应要求"]
     assert {"次", "篇", "件"} <= set(header)  # the counting words the year's obligations are stated in
@@ -39,7 +42,12 @@ def test_init_writes_a_ledger_template_a_person_can_fill_in(run, tmp_path: Path)
     assert any(v.type == "date" for v in sheet.data_validations.dataValidation)
     assert "对应要求" in "\n".join(str(row[0].value) for row in book["说明"].iter_rows())
     # A person picks from the drop-down and fills a row: the ledger validates and counts it.
-    sheet["A6"], sheet["B6"], sheet["E6"], sheet["F6"] = "2024-fbh-1", dt.datetime(2024, 5, 20), "新闻发布会", "CQ-17｜做好新闻发布"
+    sheet["A6"], sheet["B6"], sheet["E6"], sheet["F6"] = (
+        "2024-fbh-1",
+        dt.datetime(2024, 5, 20),
+        "新闻发布会",
+        "CQ-17｜做好新闻发布",
+    )
     book.save(out)
     code, stdout, err = run("validate", out)
     assert code == 0, err
@@ -49,8 +57,15 @@ def test_init_writes_a_ledger_template_a_person_can_fill_in(run, tmp_path: Path)
 
 def test_the_supervision_workbook(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "督办.xlsx"
-    code, _, err = run("check", "--as-of", "2024-12-31", EXAMPLES / "chengkou-county.yaml", EXAMPLES / "chengkou-school.yaml",
-                       "--output", f"xlsx:{out}")  # fmt: skip
+    code, _, err = run(
+        "check",
+        "--as-of",
+        "2024-12-31",
+        EXAMPLES / "chengkou-county.yaml",
+        EXAMPLES / "chengkou-school.yaml",
+        "--output",
+        f"xlsx:{out}",
+    )
     assert code == 1, err
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[:2] == ["汇总", "督办清单"]
@@ -66,19 +81,58 @@ def test_the_supervision_workbook(run, tmp_path: Path) -> None:  # type: ignore[
     assert {rule.text for cf in rules for rule in cf.rules} == {"红", "黄", "绿"}
     assert summary.auto_filter.ref is not None
     findings = book["督办清单"]
-    assert [c.value for c in findings[1]] == ["序号", "工作任务", "地区", "责任单位", "牵头单位", "配合单位", "周期", "完成时限",
-                                              "完成情况", "状态", "性质", "佐证材料（活动编号）", "对账销号"]  # fmt: skip
+    assert [c.value for c in findings[1]] == [
+        "序号",
+        "工作任务",
+        "地区",
+        "责任单位",
+        "牵头单位",
+        "配合单位",
+        "周期",
+        "完成时限",
+        "完成情况",
+        "状态",
+        "性质",
+        "佐证材料（活动编号）",
+        "对账销号",
+    ]
     assert findings.freeze_panes == "C2"
     assert findings.auto_filter.ref.startswith("A1:M")
-    fbh = [[c.value for c in r] for r in findings.iter_rows(min_row=2) if str(r[1].value).startswith("CQ-17/") and r[6].value == "2022-H1"]
-    assert fbh == [[fbh[0][0], "CQ-17/county 做好新闻发布", "城口县", "城口县生态环境局", "各区县", "区县相关部门（单位）", "2022-H1",
-                    dt.datetime(2022, 6, 30), "1/1 次", "绿 已完成", "约束性", "2022-fbh-05", None]]  # fmt: skip
+    fbh = [
+        [c.value for c in r]
+        for r in findings.iter_rows(min_row=2)
+        if str(r[1].value).startswith("CQ-17/") and r[6].value == "2022-H1"
+    ]
+    assert fbh == [
+        [
+            fbh[0][0],
+            "CQ-17/county 做好新闻发布",
+            "城口县",
+            "城口县生态环境局",
+            "各区县",
+            "区县相关部门（单位）",
+            "2022-H1",
+            dt.datetime(2022, 6, 30),
+            "1/1 次",
+            "绿 已完成",
+            "约束性",
+            "2022-fbh-05",
+            None,
+        ]
+    ]
     assert findings["H2"].number_format == "yyyy-mm-dd"
     assert {rule.text for cf in findings.conditional_formatting for rule in cf.rules} == {"红", "黄", "绿"}
     assert 30 <= findings.column_dimensions["B"].width <= 41  # Chinese text: two units a character, capped
     again = tmp_path / "again.xlsx"
-    run("check", "--as-of", "2024-12-31", EXAMPLES / "chengkou-county.yaml", EXAMPLES / "chengkou-school.yaml",
-        "--output", f"xlsx:{again}")  # fmt: skip
+    run(
+        "check",
+        "--as-of",
+        "2024-12-31",
+        EXAMPLES / "chengkou-county.yaml",
+        EXAMPLES / "chengkou-school.yaml",
+        "--output",
+        f"xlsx:{again}",
+    )
     assert again.read_bytes() == out.read_bytes()  # deterministic
 
 
@@ -96,8 +150,21 @@ def test_libreoffice_opens_the_supervision_workbook_and_prints_it(run, tmp_path:
     book = tmp_path / "dubian.xlsx"
     run("check", "--as-of", "2024-12-31", EXAMPLES / "chengkou-county.yaml", "--output", f"xlsx:{book}")
     profile = tmp_path / "profile"  # a profile of its own: runs in parallel with another LibreOffice
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), str(book)], check=True, capture_output=True, timeout=240)  # fmt: skip
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / "dubian.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True).stdout

@@ -31,7 +31,8 @@ def read_document(path: str) -> tuple[SheetDocument, list[Problem]]:
     rows: list[list[str]] = []
     for row in csv.reader(io.StringIO(content, newline="")):
         if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS:
-            raise _refuse(path, "xlsx-sheet-too-large", rows=f">{len(rows)}", columns=len(row), max_rows=MAX_ROWS,
-                          max_columns=MAX_COLUMNS)  # fmt: skip
+            raise _refuse(
+                path, "xlsx-sheet-too-large", rows=f">{len(rows)}", columns=len(row), max_rows=MAX_ROWS, max_columns=MAX_COLUMNS
+            )
         rows.append(row)
     return read_table(path, "", rows)

@@ -176,8 +176,12 @@ def read_table(file: str, sheet: str, rows: Sequence[Sequence[Cell]]) -> tuple[S
         if not values:
             continue
         if key in ("plans", "lead_as"):
-            data[key] = [piece for value in values for piece in (p.strip() for p in _LIST_SEPARATORS.split(
-                cell_text(value).replace("、", ","))) if piece]  # fmt: skip
+            data[key] = [
+                piece
+                for value in values
+                for piece in (p.strip() for p in _LIST_SEPARATORS.split(cell_text(value).replace("、", ",")))
+                if piece
+            ]
         elif key == "level":
             level = cell_text(values[0])
             data[key] = LEVEL_NAMES[level].value if level in LEVEL_NAMES else level

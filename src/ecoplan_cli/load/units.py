@@ -40,16 +40,16 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                 if identifier in where:
                     first_file, first_log = where[identifier]
                     line, first_line = log.activity_line(identifier), first_log.activity_line(identifier)
+                    first_log_location = Problem(first_file, first_line, 1, "", "", sheet=first_log.sheet).location
                     problems.append(
                         Problem(
                             log.path,
                             line,
                             1,
                             "duplicate-activity",
-                            text("duplicate-activity", id=identifier,
-                                 first=Problem(first_file, first_line, 1, "", "", sheet=first_log.sheet).location),
+                            text("duplicate-activity", id=identifier, first=first_log_location),
                             sheet=log.sheet,
-                        )  # fmt: skip
+                        )
                     )
                     continue
                 where[identifier] = (log.path, log)

@@ -47,8 +47,13 @@ def check_archive(path: str) -> None:
         raise _refuse(path, "xlsx-too-large", size=total, limit=MAX_UNZIPPED_BYTES)
     for entry in entries:
         if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
-            raise _refuse(path, "xlsx-zip-bomb", entry=entry.filename, ratio=entry.file_size // max(entry.compress_size, 1),
-                          limit=MAX_ZIP_RATIO)  # fmt: skip
+            raise _refuse(
+                path,
+                "xlsx-zip-bomb",
+                entry=entry.filename,
+                ratio=entry.file_size // max(entry.compress_size, 1),
+                limit=MAX_ZIP_RATIO,
+            )
     if not any(entry.filename.startswith("xl/worksheets/") for entry in entries):
         raise _refuse(path, "xlsx-not-a-workbook")
 
@@ -66,8 +71,24 @@ def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]]]:
             raise _refuse(path, "xlsx-not-a-workbook")
         sheet = workbook.get_sheet_by_name(chosen)
         if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
-            raise InputError([Problem(path, 1, 1, "xlsx-sheet-too-large", text("xlsx-sheet-too-large", rows=sheet.total_height,
-                              columns=sheet.total_width, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS), sheet=chosen)])  # fmt: skip
+            raise InputError(
+                [
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        "xlsx-sheet-too-large",
+                        text(
+                            "xlsx-sheet-too-large",
+                            rows=sheet.total_height,
+                            columns=sheet.total_width,
+                            max_rows=MAX_ROWS,
+                            max_columns=MAX_COLUMNS,
+                        ),
+                        sheet=chosen,
+                    )
+                ]
+            )
         rows = sheet.to_python(skip_empty_area=False)
     except CalamineError as error:
         raise _refuse(path, "xlsx-unreadable", reason=str(error)) from None

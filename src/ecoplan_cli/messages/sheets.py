@@ -2,14 +2,18 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "sheet-no-header": (
-        "no header row found: a row with 编号 (id) and 活动名称 (title) must head the activities (see README, 'Spreadsheet logs')",
+        "no header row found: a row with 编号 (id) and 活动名称 (title) must head the activities"
+        " (see README, 'Spreadsheet logs')",
         "未找到表头行：活动表须有一行含“编号”和“活动名称”（见 README“表格台账”）",
     ),
     "sheet-row-ignored": (
         "this row above the table is not a header entry (计划, 单位, 地区, 层级, 牵头身份) and is ignored",
         "表头区此行不是“计划、单位、地区、层级、牵头身份”之一，已忽略",
     ),
-    "sheet-column-ignored": ("the column '{label}' is not part of the layout and is ignored", "“{label}”列不在台账格式内，已忽略"),
+    "sheet-column-ignored": (
+        "the column '{label}' is not part of the layout and is ignored",
+        "“{label}”列不在台账格式内，已忽略",
+    ),
     "sheet-column-twice": ("the column '{label}' names a field another column already gives", "“{label}”列与另一列重复"),
     "sheet-not-a-date": (
         "'{value}' is not a date; write 2024-03-10, 2024/3/10, 2024.3.10 or 2024年3月10日, or use a date cell",
@@ -42,11 +46,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (ECOPLAN_MAX_ROWS, ECOPLAN_MAX_COLUMNS)",
         "工作表有 {rows} 行、{columns} 列，超过上限 {max_rows} 行、{max_columns} 列（ECOPLAN_MAX_ROWS、ECOPLAN_MAX_COLUMNS）",
     ),
-    "csv-encoding": ("the CSV file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8", "CSV 文件既非 UTF-8 也非 GB18030 编码；请另存为 CSV UTF-8"),
+    "csv-encoding": (
+        "the CSV file is neither UTF-8 nor GB18030 text; save it as CSV UTF-8",
+        "CSV 文件既非 UTF-8 也非 GB18030 编码；请另存为 CSV UTF-8",
+    ),
     "convert-not-representable": (
         "activity {id}: {what} cannot be written to a spreadsheet cell without loss ({why})",
         "活动 {id}：{what}无法无损写入表格单元格（{why}）",
     ),
-    "convert-format": ("'{file}': the format is taken from the extension: .yaml, .yml, .xlsx or .csv", "“{file}”：格式由扩展名决定，应为 .yaml、.yml、.xlsx 或 .csv"),
+    "convert-format": (
+        "'{file}': the format is taken from the extension: .yaml, .yml, .xlsx or .csv",
+        "“{file}”：格式由扩展名决定，应为 .yaml、.yml、.xlsx 或 .csv",
+    ),
     "converted": ("{source} → {target}: {count} activities", "{source} → {target}：{count} 条活动"),
 }

@@ -55,8 +55,13 @@ def _checked(source: str, identifier: str, what: str, value: str, *, lines: bool
 def table(log: ActivityLog, source: str = "") -> Table:
     """The log as a table; raises InputError when a value cannot be written without loss."""
     header: list[tuple[str, str]] = []
-    for key, values in (("plans", log.plans), ("unit", [log.unit]), ("region", [log.region]),
-                        ("level", [log.level.value] if log.level else []), ("lead_as", log.lead_as)):  # fmt: skip
+    for key, values in (
+        ("plans", log.plans),
+        ("unit", [log.unit]),
+        ("region", [log.region]),
+        ("level", [log.level.value] if log.level else []),
+        ("lead_as", log.lead_as),
+    ):
         if values:
             checked = [_checked(source, "—", key, v, separators=key in ("plans", "lead_as")) for v in values]
             header.append((HEADER_KEYS[key][0], "、".join(checked)))

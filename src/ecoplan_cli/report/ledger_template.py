@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ecoplan_cli.engine.applicability import binds
 from ecoplan_cli.engine.calendar import CalendarItem
-from ecoplan_cli.model import ActivityLog, Level, Plan
+from ecoplan_cli.model import ActivityLog, Level, Measure, Plan
 from ecoplan_cli.model.ids import natural_key
 from ecoplan_cli.report import ledger_xlsx
 from ecoplan_cli.report.ledger_table import Table, table
@@ -17,11 +17,13 @@ HELP = (
     "台账填写说明 · How to fill in this ledger",
     "",
     "每行一项活动。编号：本单位内唯一（如 2024-fbh-05）。日期：单日活动填“日期”；多日活动填“开始日期”和“结束日期”，不填“日期”。",
-    "One row per activity. 编号 (id): unique within the unit. 日期 (date), or 开始日期 + 结束日期 (start + end) for several days.",
+    "One row per activity. 编号 (id): unique within the unit. 日期 (date), or 开始日期 + 结束日期 (start + end) for"
+    " several days.",
     "日期可用日期单元格，或写作 2024-03-10、2024/3/10、2024.3.10、2024年3月10日；3/10/2024 之类有歧义，不予读取。",
     "Dates: a date cell, or 2024-03-10, 2024/3/10, 2024.3.10, 2024年3月10日. 3/10/2024 is ambiguous and refused.",
     "对应要求：从下拉列表选择（“要求”工作表列出适用于本单位的全部要求）；多项用、分隔，如 CQ-44、CQ-47。",
-    "对应要求 (requirements): pick from the drop-down (sheet 要求 lists every requirement that binds the unit); several: CQ-44、CQ-47.",
+    "对应要求 (requirements): pick from the drop-down (sheet 要求 lists every requirement that binds the unit);"
+    " several: CQ-44、CQ-47.",
     "数量：在相应量词列（篇、次、件、场、课时、个……）填整数；不填即计 1 次。",
     "Amounts: a whole number under the counting word (篇, 次, 件, 场, 课时, 个 …); none at all counts as one 次.",
     "佐证材料：每行一项（单元格内换行：Alt+Enter）。街道/社区：按街道、社区计数的要求填写。备注：任意说明。",
@@ -35,24 +37,42 @@ HELP = (
 
 
 def render(
-    *, plans: Sequence[Plan], unit: str, region: str, year: int, items: Sequence[CalendarItem], level: Level,
+    *,
+    plans: Sequence[Plan],
+    unit: str,
+    region: str,
+    year: int,
+    items: Sequence[CalendarItem],
+    level: Level,
     level_override: str | None = None,
-) -> bytes:  # fmt: skip
-    log = ActivityLog(plans=[p.id for p in plans], unit=unit, region=region,
-                      level=Level(level_override) if level_override else None)  # fmt: skip
+) -> bytes:
+    log = ActivityLog(
+        plans=[p.id for p in plans], unit=unit, region=region, level=Level(level_override) if level_override else None
+    )
     base = table(log)
     due = [item for item in items if item.kind == "due" and item.date is not None]
-    measures = sorted({item.measure for item in due if item.measure is not None and item.required},
-                      key=lambda m: list(type(m)).index(m))  # fmt: skip
-    columns = ["id", "date", "start", "end", "title", "requirements", *(f"amount:{m.value}" for m in measures),
-               "evidence", "subunit", "note"]  # fmt: skip
+    measures = sorted({item.measure for item in due if item.measure is not None and item.required}, key=list(Measure).index)
+    columns = [
+        "id",
+        "date",
+        "start",
+        "end",
+        "title",
+        "requirements",
+        *(f"amount:{m.value}" for m in measures),
+        "evidence",
+        "subunit",
+        "note",
+    ]
     labels = [ledger_xlsx_label(key) for key in columns]
     todos = []
     for item in due:
         assert item.date is not None
         count = f"≥{item.required} {item.measure.value}" if item.required and item.measure else "完成"
         kind = "" if item.mandatory else "（鼓励）"
-        todos.append(f"{item.date.isoformat()} {item.requirement}/{item.obligation} {item.title} {count} {item.period_label}{kind}")
+        todos.append(
+            f"{item.date.isoformat()} {item.requirement}/{item.obligation} {item.title} {count} {item.period_label}{kind}"
+        )
     choices = []
     for plan in plans:
         for requirement in sorted(plan.requirements, key=lambda r: natural_key(r.id)):

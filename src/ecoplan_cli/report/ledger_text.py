@@ -38,7 +38,7 @@ def write_yaml(log: ActivityLog, source: str = "") -> str:
     yaml.default_flow_style = False
     yaml.allow_unicode = True
     yaml.width = 4096
-    yaml.representer.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.representer.sort_base_mapping_type_on_output = False
     out = io.StringIO()
     if source:
         out.write(f"# Converted by `ecoplan convert` from {source}.\n")

@@ -34,7 +34,7 @@ def display_width(value: object) -> int:
 
 
 def new_workbook(stream: io.BytesIO) -> Any:
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     workbook = xlsxwriter.Workbook(stream, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
     workbook.set_properties({"created": FIXED_TIME, "author": "ecoplan"})
@@ -52,21 +52,23 @@ def write(table: Table, template: Template | None = None) -> bytes:
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     hint = workbook.add_format({"font_color": "#7F7F7F", "italic": True, "valign": "top"})
     sheet = workbook.add_worksheet(SHEET)
-    for row, (label, value) in enumerate(table.header):
-        sheet.write_string(row, 0, label, bold)
-        sheet.write_string(row, 1, value)
+    for row, (key_label, key_value) in enumerate(table.header):
+        sheet.write_string(row, 0, key_label, bold)
+        sheet.write_string(row, 1, key_value)
     top = len(table.header) + 1  # a blank row between the header block and the table
     columns, labels = list(table.columns), list(table.labels)
     if template is not None:
         columns.append("todo")
         labels.append("待办（到期日 要求 事项 应完成）")
-    for column, label in enumerate(labels):
-        sheet.write_string(top, column, label, head)
+    for column, heading in enumerate(labels):
+        sheet.write_string(top, column, heading, head)
     for offset, values in enumerate(table.rows, 1):
         for column, (key, value) in enumerate(zip(columns, values, strict=False)):
             _write_cell(sheet, top + offset, column, key, value, day, wrap if key in ("evidence", "note") else plain)
-    widths = [max([display_width(label) + 2, *(display_width(v) + 1 for v in _column(table.rows, i) if v is not None)])
-              for i, label in enumerate(labels)]  # fmt: skip
+    widths = [
+        max([display_width(label) + 2, *(display_width(v) + 1 for v in _column(table.rows, i) if v is not None)])
+        for i, label in enumerate(labels)
+    ]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(max(width, 8), 60))
     sheet.freeze_panes(top + 1, 0)
@@ -112,17 +114,36 @@ def _template(workbook: Any, sheet: Any, template: Template, top: int, last_row:
     choices.freeze_panes(1, 0)
     if template.choices:
         source = f"='要求'!$A$2:$A${len(template.choices) + 1}"
-        sheet.data_validation(top + 1, columns.index("requirements"), last_row, columns.index("requirements"), {
-            "validate": "list", "source": source, "error_type": "warning",
-            "input_title": "对应要求", "input_message": "从下拉列表选择；多项用、分隔",
-        })  # fmt: skip
+        sheet.data_validation(
+            top + 1,
+            columns.index("requirements"),
+            last_row,
+            columns.index("requirements"),
+            {
+                "validate": "list",
+                "source": source,
+                "error_type": "warning",
+                "input_title": "对应要求",
+                "input_message": "从下拉列表选择；多项用、分隔",
+            },
+        )
     for key in ("date", "start", "end"):
         if key in columns:
-            sheet.data_validation(top + 1, columns.index(key), last_row, columns.index(key), {
-                "validate": "date", "criteria": "between", "error_type": "warning",
-                "minimum": dt.date(template.year - 1, 1, 1), "maximum": dt.date(template.year + 1, 12, 31),
-                "input_title": "日期", "input_message": "如 2024-03-10",
-            })  # fmt: skip
+            sheet.data_validation(
+                top + 1,
+                columns.index(key),
+                last_row,
+                columns.index(key),
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "error_type": "warning",
+                    "minimum": dt.date(template.year - 1, 1, 1),
+                    "maximum": dt.date(template.year + 1, 12, 31),
+                    "input_title": "日期",
+                    "input_message": "如 2024-03-10",
+                },
+            )
     todo = columns.index("todo")
     for offset, line in enumerate(template.todos, 1):
         sheet.write_string(top + offset, todo, line, hint)

@@ -24,8 +24,21 @@ ADVISORY = "黄 鼓励项未完成"
 _RANK = {RED: 4, YELLOW: 3, ADVISORY: 2, GREEN: 1, NONE: 0}
 _COLOURS = {"红": ("#FFC7CE", "#9C0006"), "黄": ("#FFEB9C", "#9C5700"), "绿": ("#C6EFCE", "#006100")}
 
-FINDING_COLUMNS = ("序号", "工作任务", "地区", "责任单位", "牵头单位", "配合单位", "周期", "完成时限", "完成情况",
-                   "状态", "性质", "佐证材料（活动编号）", "对账销号")  # fmt: skip
+FINDING_COLUMNS = (
+    "序号",
+    "工作任务",
+    "地区",
+    "责任单位",
+    "牵头单位",
+    "配合单位",
+    "周期",
+    "完成时限",
+    "完成情况",
+    "状态",
+    "性质",
+    "佐证材料（活动编号）",
+    "对账销号",
+)
 UNCOUNTED_COLUMNS = ("序号", "地区", "单位", "台账文件", "活动编号", "对应要求", "未计入原因")
 
 
@@ -39,12 +52,18 @@ def mark(finding: Finding) -> str:
 def render(report: CheckReport) -> bytes:
     stream = io.BytesIO()
     workbook = new_workbook(stream)
-    workbook.set_properties({"created": dt.datetime(report.as_of.year, report.as_of.month, report.as_of.day),
-                             "title": "督办", "author": report.generator})  # fmt: skip
+    workbook.set_properties(
+        {
+            "created": dt.datetime(report.as_of.year, report.as_of.month, report.as_of.day),
+            "title": "督办",
+            "author": report.generator,
+        }
+    )
     styles = {
         "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "head": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True,
-                                     "align": "center", "valign": "vcenter"}),  # fmt: skip
+        "head": workbook.add_format(
+            {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
+        ),
         "cell": workbook.add_format({"border": 1, "valign": "top", "text_wrap": True}),
         "day": workbook.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd"}),
         "colours": {word: workbook.add_format({"bg_color": bg, "font_color": fg}) for word, (bg, fg) in _COLOURS.items()},
@@ -60,18 +79,34 @@ def render(report: CheckReport) -> bytes:
         if _RANK[status] > _RANK.get(cell.get(key, NONE), 0) or key not in cell:
             cell[key] = status
         requirement = report.requirement(finding)
-        rows.append([
-            number, f"{finding.requirement}/{finding.obligation} {finding.title}", finding.region, finding.unit,
-            "、".join(finding.lead), "、".join(requirement.supporting), finding.period_label, finding.due,
-            required_text(finding), status, "约束性" if finding.mandatory else "鼓励性", "、".join(finding.activities), "",
-        ])  # fmt: skip
+        rows.append(
+            [
+                number,
+                f"{finding.requirement}/{finding.obligation} {finding.title}",
+                finding.region,
+                finding.unit,
+                "、".join(finding.lead),
+                "、".join(requirement.supporting),
+                finding.period_label,
+                finding.due,
+                required_text(finding),
+                status,
+                "约束性" if finding.mandatory else "鼓励性",
+                "、".join(finding.activities),
+                "",
+            ]
+        )
     _summary(workbook, styles, report, matrix, titles)
     _table(workbook, styles, "督办清单", FINDING_COLUMNS, rows, status_column=FINDING_COLUMNS.index("状态"))
     uncounted = getattr(report, "uncounted", None)
     if uncounted is not None:
-        _table(workbook, styles, "未计入活动", UNCOUNTED_COLUMNS, [
-            [n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(uncounted, 1)
-        ])  # fmt: skip
+        _table(
+            workbook,
+            styles,
+            "未计入活动",
+            UNCOUNTED_COLUMNS,
+            [[n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(uncounted, 1)],
+        )
     workbook.close()
     return stream.getvalue()
 
@@ -81,13 +116,20 @@ def _colour(sheet: Any, styles: dict[str, Any], first: tuple[int, int], last: tu
         sheet.conditional_format(*first, *last, {"type": "text", "criteria": "begins with", "value": word, "format": style})
 
 
-def _summary(workbook: Any, styles: dict[str, Any], report: CheckReport, matrix: dict[tuple[str, str], dict[str, str]],
-             titles: dict[str, str]) -> None:  # fmt: skip
+def _summary(
+    workbook: Any,
+    styles: dict[str, Any],
+    report: CheckReport,
+    matrix: dict[tuple[str, str], dict[str, str]],
+    titles: dict[str, str],
+) -> None:
     sheet = workbook.add_worksheet("汇总")
     keys = sorted(titles, key=natural_key)
     one_plan = len({key.split(":", 1)[0] for key in keys}) == 1
     sheet.write_string(0, 0, f"生态文明宣传教育工作督办汇总（截至 {report.as_of.isoformat()}）", styles["title"])
-    sheet.write_string(1, 0, f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}；{NONE}：无数量要求")
+    sheet.write_string(
+        1, 0, f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}；{NONE}：无数量要求"
+    )
     head = 3
     labels = [key.split(":", 1)[1] if one_plan else key for key in keys]
     for column, label in enumerate(("地区", "单位", *labels, "红", "黄", "绿")):
@@ -118,8 +160,14 @@ def _summary(workbook: Any, styles: dict[str, Any], report: CheckReport, matrix:
     _page(sheet, head + 1, fit=False)  # one column per requirement: too wide for one page
 
 
-def _table(workbook: Any, styles: dict[str, Any], name: str, columns: Sequence[str], rows: list[list[Any]],
-           status_column: int | None = None) -> None:  # fmt: skip
+def _table(
+    workbook: Any,
+    styles: dict[str, Any],
+    name: str,
+    columns: Sequence[str],
+    rows: list[list[Any]],
+    status_column: int | None = None,
+) -> None:
     sheet = workbook.add_worksheet(name)
     for column, label in enumerate(columns):
         sheet.write_string(0, column, label, styles["head"])
