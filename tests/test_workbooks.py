@@ -172,3 +172,14 @@ def test_libreoffice_opens_the_supervision_workbook_and_prints_it(run, tmp_path:
     subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2000
+
+
+def test_the_example_workbook_is_generated_from_the_yaml_example_and_up_to_date() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_ledger_xlsx", EXAMPLES / "make_ledger_xlsx.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (EXAMPLES / "chengkou-county.xlsx").read_bytes() == module.build(), "run python examples/make_ledger_xlsx.py"
+    assert read_activity_log(str(EXAMPLES / "chengkou-county.xlsx"))[0] == read_activity_log(str(EXAMPLES / "chengkou-county.yaml"))[0]
