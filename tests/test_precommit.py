@@ -156,6 +156,10 @@ def test_the_manifest_is_valid_and_declares_both_hooks(home: Path) -> None:
         ("logs/README.md", False),
         ("logs/2024.yaml.bak", False),
         ("examples/chengkou-county.yaml", False),
+        ("台账/2024.xlsx", True),
+        ("logs/2024.csv", True),
+        ("logs/~$2024.xlsx", False),
+        ("logs/2024.xls", False),
     ],
 )
 def test_the_files_pattern_takes_logs_folders_only(path: str, chosen: bool) -> None:
