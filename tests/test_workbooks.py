@@ -183,3 +183,11 @@ def test_the_example_workbook_is_generated_from_the_yaml_example_and_up_to_date(
     spec.loader.exec_module(module)
     assert (EXAMPLES / "chengkou-county.xlsx").read_bytes() == module.build(), "run python examples/make_ledger_xlsx.py"
     assert read_activity_log(str(EXAMPLES / "chengkou-county.xlsx"))[0] == read_activity_log(str(EXAMPLES / "chengkou-county.yaml"))[0]
+
+
+def test_calendar_reads_a_workbook_log_like_its_yaml_twin(run) -> None:  # type: ignore[no-untyped-def]
+    args = ("calendar", "--region", "城口县", "--year", "2024", "--as-of", "2024-12-31", "--format", "json", "--log")
+    from_yaml = run(*args, EXAMPLES / "chengkou-county.yaml")
+    from_xlsx = run(*args, EXAMPLES / "chengkou-county.xlsx")
+    assert from_yaml[0] == from_xlsx[0] == 0
+    assert from_xlsx[1] == from_yaml[1]
