@@ -33,10 +33,14 @@ def display_width(value: object) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
 
 
-def new_workbook(stream: io.BytesIO) -> Any:
+def new_workbook(stream: io.BytesIO, *, constant_memory: bool = False, tmpdir: str | None = None) -> Any:
+    """An XlsxWriter workbook writing into `stream`: strings stay strings; with constant_memory, rows go to files in
+    tmpdir as they are written (rows must then come in order)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
-    workbook = xlsxwriter.Workbook(stream, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
+    options: dict[str, object] = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    options.update({"constant_memory": True, "tmpdir": tmpdir} if constant_memory else {"in_memory": True})
+    workbook = xlsxwriter.Workbook(stream, options)
     workbook.set_properties({"created": FIXED_TIME, "author": "ecoplan"})
     return workbook
 

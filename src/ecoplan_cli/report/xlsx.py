@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ecoplan_cli.engine.evaluate import Finding, Status
@@ -50,65 +51,64 @@ def mark(finding: Finding) -> str:
 
 
 def render(report: CheckReport) -> bytes:
+    """The workbook's bytes. Findings are read twice (the matrix first, then the list, row by row) and the workbook is
+    written in XlsxWriter's constant-memory mode, so memory does not grow with the number of findings."""
     stream = io.BytesIO()
-    workbook = new_workbook(stream)
-    workbook.set_properties(
-        {
-            "created": dt.datetime(report.as_of.year, report.as_of.month, report.as_of.day),
-            "title": "督办",
-            "author": report.generator,
+    with tempfile.TemporaryDirectory(prefix="ecoplan-xlsx-") as scratch:
+        workbook = new_workbook(stream, constant_memory=True, tmpdir=scratch)
+        workbook.set_properties(
+            {
+                "created": dt.datetime(report.as_of.year, report.as_of.month, report.as_of.day),
+                "title": "督办",
+                "author": report.generator,
+            }
+        )
+        styles = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "head": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
+            ),
+            "cell": workbook.add_format({"border": 1, "valign": "top", "text_wrap": True}),
+            "day": workbook.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd"}),
+            "colours": {word: workbook.add_format({"bg_color": bg, "font_color": fg}) for word, (bg, fg) in _COLOURS.items()},
         }
-    )
-    styles = {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "head": workbook.add_format(
-            {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
-        ),
-        "cell": workbook.add_format({"border": 1, "valign": "top", "text_wrap": True}),
-        "day": workbook.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd"}),
-        "colours": {word: workbook.add_format({"bg_color": bg, "font_color": fg}) for word, (bg, fg) in _COLOURS.items()},
-    }
-    matrix: dict[tuple[str, str], dict[str, str]] = {}
-    titles: dict[str, str] = {}
-    rows: list[list[Any]] = []
-    for number, finding in enumerate(report.findings, 1):
-        key = f"{finding.plan}:{finding.requirement}"
-        titles[key] = finding.title
-        cell = matrix.setdefault((finding.region, finding.unit), {})
-        status = mark(finding)
-        if _RANK[status] > _RANK.get(cell.get(key, NONE), 0) or key not in cell:
-            cell[key] = status
-        requirement = report.requirement(finding)
-        rows.append(
-            [
-                number,
-                f"{finding.requirement}/{finding.obligation} {finding.title}",
-                finding.region,
-                finding.unit,
-                "、".join(finding.lead),
-                "、".join(requirement.supporting),
-                finding.period_label,
-                finding.due,
-                required_text(finding),
-                status,
-                "约束性" if finding.mandatory else "鼓励性",
-                "、".join(finding.activities),
-                "",
-            ]
-        )
-    _summary(workbook, styles, report, matrix, titles)
-    _table(workbook, styles, "督办清单", FINDING_COLUMNS, rows, status_column=FINDING_COLUMNS.index("状态"))
-    uncounted = getattr(report, "uncounted", None)
-    if uncounted is not None:
-        _table(
-            workbook,
-            styles,
-            "未计入活动",
-            UNCOUNTED_COLUMNS,
-            [[n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(uncounted, 1)],
-        )
-    workbook.close()
+        matrix: dict[tuple[str, str], dict[str, str]] = {}
+        titles: dict[str, str] = {}
+        for finding in report.findings:
+            key = f"{finding.plan}:{finding.requirement}"
+            titles[key] = finding.title
+            cell = matrix.setdefault((finding.region, finding.unit), {})
+            status = mark(finding)
+            if key not in cell or _RANK[status] > _RANK[cell[key]]:
+                cell[key] = status
+        _summary(workbook, styles, report, matrix, titles)
+        _table(workbook, styles, "督办清单", FINDING_COLUMNS, _finding_rows(report), status_column=FINDING_COLUMNS.index("状态"))
+        uncounted = getattr(report, "uncounted", None)  # issue 10's field: the sheet appears once reports carry it
+        if uncounted is not None:
+            rows = ([n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(uncounted, 1))
+            _table(workbook, styles, "未计入活动", UNCOUNTED_COLUMNS, rows)
+        workbook.close()
     return stream.getvalue()
+
+
+def _finding_rows(report: CheckReport) -> Iterator[list[Any]]:
+    for number, finding in enumerate(report.findings, 1):
+        requirement = report.requirement(finding)
+        yield [
+            number,
+            f"{finding.requirement}/{finding.obligation} {finding.title}",
+            finding.region,
+            finding.unit,
+            "、".join(finding.lead),
+            "、".join(requirement.supporting),
+            finding.period_label,
+            finding.due,
+            required_text(finding),
+            mark(finding),
+            "约束性" if finding.mandatory else "鼓励性",
+            "、".join(finding.activities),
+            "",
+        ]
 
 
 def _colour(sheet: Any, styles: dict[str, Any], first: tuple[int, int], last: tuple[int, int]) -> None:
@@ -134,6 +134,7 @@ def _summary(
     labels = [key.split(":", 1)[1] if one_plan else key for key in keys]
     for column, label in enumerate(("地区", "单位", *labels, "红", "黄", "绿")):
         sheet.write_string(head, column, label, styles["head"])
+    sheet.set_row(head + 1, 48)  # before the row is written: in constant-memory mode a written row is gone
     for column, key in enumerate(keys, 2):
         sheet.write_string(head + 1, column, titles[key], styles["head"])
     sheet.write_string(head + 1, 0, "", styles["head"])
@@ -154,7 +155,6 @@ def _summary(
     sheet.set_column(0, 0, max(8, *(display_width(r) + 2 for r, _ in matrix)) if matrix else 8)
     sheet.set_column(1, 1, min(40, max(10, *(display_width(u) + 2 for _, u in matrix))) if matrix else 10)
     sheet.set_column(2, 1 + len(keys), 14)
-    sheet.set_row(head + 1, 48)
     sheet.freeze_panes(head + 2, 2)
     sheet.autofilter(head + 1, 0, max(row, head + 2), 1 + len(keys) + 3)
     _page(sheet, head + 1, fit=False)  # one column per requirement: too wide for one page
@@ -165,14 +165,17 @@ def _table(
     styles: dict[str, Any],
     name: str,
     columns: Sequence[str],
-    rows: list[list[Any]],
+    rows: Iterable[list[Any]],
     status_column: int | None = None,
 ) -> None:
     sheet = workbook.add_worksheet(name)
     for column, label in enumerate(columns):
         sheet.write_string(0, column, label, styles["head"])
+    caps = [40 if column == 1 else 28 for column in range(len(columns))]
     widths = [display_width(label) + 4 for label in columns]
+    count = 0
     for number, values in enumerate(rows, 1):
+        count = number
         for column, value in enumerate(values):
             if isinstance(value, dt.date):
                 sheet.write_datetime(number, column, dt.datetime(value.year, value.month, value.day), styles["day"])
@@ -183,13 +186,14 @@ def _table(
                 sheet.write_blank(number, column, None, styles["cell"])
             else:
                 sheet.write_string(number, column, str(value), styles["cell"])
-                widths[column] = max(widths[column], display_width(value) + 2)
+                if widths[column] < caps[column]:  # measured until the column is as wide as it may get
+                    widths[column] = max(widths[column], display_width(value) + 2)
     for column, width in enumerate(widths):
-        sheet.set_column(column, column, min(width, 40 if column == 1 else 28))
+        sheet.set_column(column, column, min(width, caps[column]))
     sheet.freeze_panes(1, 2 if len(columns) > 2 else 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-    if status_column is not None and rows:
-        _colour(sheet, styles, (1, status_column), (len(rows), status_column))
+    sheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
+    if status_column is not None and count:
+        _colour(sheet, styles, (1, status_column), (count, status_column))
     _page(sheet, 0)
 
 
