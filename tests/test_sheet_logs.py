@@ -271,3 +271,12 @@ def test_inputs_are_never_written(tmp_path: Path, run) -> None:  # type: ignore[
     code, _, _ = run("check", "--as-of", "2024-12-31", path, "--output", f"xlsx:{path}")
     assert code == 2
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+def test_a_table_that_does_not_start_at_a1_still_names_the_right_cell(tmp_path: Path, catalogue) -> None:  # type: ignore[no-untyped-def]
+    rows = [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"], ["a", "2024-13-01", "t", "CQ-17"]]
+    shifted: list[list[object]] = [[], [], *[[None, None, *row] for row in rows]]  # from C3
+    path = workbook(tmp_path / "off.xlsx", shifted, sheet="Sheet1")
+    with pytest.raises(InputError) as raised:
+        load_log(str(path), catalogue)
+    assert [p.location for p in raised.value.problems] == [f"{path}:Sheet1!D8"]
