@@ -78,7 +78,7 @@ def test_the_supervision_workbook(run, tmp_path: Path) -> None:  # type: ignore[
     assert county[column].value == "红 逾期未完成"  # the missed half-year press conference, in words as well as colour
     rules = summary.conditional_formatting
     assert {rule.operator for cf in rules for rule in cf.rules} == {"beginsWith"}
-    assert {rule.text for cf in rules for rule in cf.rules} == {"红", "黄", "绿"}
+    assert {rule.text for cf in rules for rule in cf.rules} == {"红", "黄", "绿", "灰"}
     assert summary.auto_filter.ref is not None
     findings = book["督办清单"]
     assert [c.value for c in findings[1]] == [
@@ -121,7 +121,7 @@ def test_the_supervision_workbook(run, tmp_path: Path) -> None:  # type: ignore[
         ]
     ]
     assert findings["H2"].number_format == "yyyy-mm-dd"
-    assert {rule.text for cf in findings.conditional_formatting for rule in cf.rules} == {"红", "黄", "绿"}
+    assert {rule.text for cf in findings.conditional_formatting for rule in cf.rules} == {"红", "黄", "绿", "灰"}
     assert 30 <= findings.column_dimensions["B"].width <= 41  # Chinese text: two units a character, capped
     again = tmp_path / "again.xlsx"
     run(
@@ -210,3 +210,18 @@ def test_the_not_counted_sheet_lists_what_the_json_report_lists(run, tmp_path: P
                 for n, u in enumerate(report["uncounted"], 1)]  # fmt: skip
     assert rows == expected
     assert sheet.freeze_panes == "C2"
+
+
+def test_an_approved_exception_shows_as_grey_with_its_approval_in_the_reconciliation_column(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import write
+    from test_exceptions import LOG, entry, exceptions_file
+
+    exceptions_file(tmp_path, entry())
+    log = write(tmp_path, "log.yaml", LOG.format(extra="exceptions: [exceptions.yaml]\n"))
+    out = tmp_path / "督办.xlsx"
+    run("check", log, "--as-of", "2023-01-15", "--requirement", "CQ-17", "--output", f"xlsx:{out}")
+    findings = openpyxl.load_workbook(out)["督办清单"]
+    [h2] = [[c.value for c in r] for r in findings.iter_rows(min_row=2) if r[6].value == "2022-H2"]
+    assert h2[9] == "灰 已豁免"
+    assert h2[12].startswith("豁免 cq17-2022h2：")
+    assert {rule.text for cf in findings.conditional_formatting for rule in cf.rules} == {"红", "黄", "绿", "灰"}

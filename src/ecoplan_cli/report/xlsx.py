@@ -22,8 +22,15 @@ from ecoplan_cli.report.ledger_xlsx import display_width, new_workbook
 
 RED, YELLOW, GREEN, NONE = "红 逾期未完成", "黄 进行中", "绿 已完成", "— 不计数"
 ADVISORY = "黄 鼓励项未完成"
-_RANK = {RED: 4, YELLOW: 3, ADVISORY: 2, GREEN: 1, NONE: 0}
-_COLOURS = {"红": ("#FFC7CE", "#9C0006"), "黄": ("#FFEB9C", "#9C5700"), "绿": ("#C6EFCE", "#006100")}
+WAIVED, CLOSED = "灰 已豁免", "灰 已销号"  # covered by an approved exception (waive; close: 销号)
+_RANK = {RED: 5, YELLOW: 4, ADVISORY: 3, GREEN: 2, WAIVED: 1, CLOSED: 1, NONE: 0}
+_COLOURS = {
+    "红": ("#FFC7CE", "#9C0006"),
+    "黄": ("#FFEB9C", "#9C5700"),
+    "绿": ("#C6EFCE", "#006100"),
+    "灰": ("#E7E6E6", "#3A3838"),
+}
+_KINDS = {"waive": "豁免", "extend": "延期", "close": "销号"}
 
 FINDING_COLUMNS = (
     "序号",
@@ -47,6 +54,8 @@ def mark(finding: Finding) -> str:
     """The 红黄绿 mark of a finding, as text."""
     if finding.status is Status.GAP:
         return RED if finding.mandatory else ADVISORY
+    if finding.status is Status.WAIVED:
+        return CLOSED if finding.exception is not None and finding.exception.kind == "close" else WAIVED
     return {Status.OPEN: YELLOW, Status.MET: GREEN}.get(finding.status, NONE)
 
 
@@ -107,8 +116,18 @@ def _finding_rows(report: CheckReport) -> Iterator[list[Any]]:
             mark(finding),
             "约束性" if finding.mandatory else "鼓励性",
             "、".join(finding.activities),
-            "",
+            _exception(finding),
         ]
+
+
+def _exception(finding: Finding) -> str:
+    """The 对账销号 cell: the approved exception that covers the finding, if any; else left for the supervisor."""
+    waiver = finding.exception
+    if waiver is None:
+        return ""
+    by = "，".join(part for part in (waiver.approved_by, waiver.document) if part)
+    state = "" if waiver.live else "，已过期"
+    return f"{_KINDS.get(waiver.kind, waiver.kind)} {waiver.id}：{waiver.justification}（{by}；至 {waiver.expires}{state}）"
 
 
 def _colour(sheet: Any, styles: dict[str, Any], first: tuple[int, int], last: tuple[int, int]) -> None:
@@ -127,9 +146,9 @@ def _summary(
     keys = sorted(titles, key=natural_key)
     one_plan = len({key.split(":", 1)[0] for key in keys}) == 1
     sheet.write_string(0, 0, f"生态文明宣传教育工作督办汇总（截至 {report.as_of.isoformat()}）", styles["title"])
-    sheet.write_string(
-        1, 0, f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}；{NONE}：无数量要求"
-    )
+    legend = f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}；"
+    legend += f"{WAIVED}、{CLOSED}：经批准的例外；{NONE}：无数量要求"
+    sheet.write_string(1, 0, legend)
     head = 3
     labels = [key.split(":", 1)[1] if one_plan else key for key in keys]
     for column, label in enumerate(("地区", "单位", *labels, "红", "黄", "绿")):
