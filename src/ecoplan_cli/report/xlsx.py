@@ -146,9 +146,8 @@ def _summary(
     keys = sorted(titles, key=natural_key)
     one_plan = len({key.split(":", 1)[0] for key in keys}) == 1
     sheet.write_string(0, 0, f"生态文明宣传教育工作督办汇总（截至 {report.as_of.isoformat()}）", styles["title"])
-    legend = f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}；"
-    legend += f"{WAIVED}、{CLOSED}：经批准的例外；{NONE}：无数量要求"
-    sheet.write_string(1, 0, legend)
+    sheet.write_string(1, 0, f"{RED}：约束性任务期限已过未完成；{YELLOW}：本期未到或尚未完成；{ADVISORY}；{GREEN}")
+    sheet.write_string(2, 0, f"{WAIVED}、{CLOSED}：经批准的例外（见督办清单“对账销号”列）；{NONE}：无数量要求")
     head = 3
     labels = [key.split(":", 1)[1] if one_plan else key for key in keys]
     for column, label in enumerate(("地区", "单位", *labels, "红", "黄", "绿")):
