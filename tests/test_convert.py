@@ -61,6 +61,7 @@ def logs(draw: st.DrawFn) -> ActivityLog:
         region=draw(_TEXT),
         level=draw(st.none() | st.sampled_from(["county", "school"])),
         lead_as=draw(st.lists(st.sampled_from(["市生态环境局", "各区县"]), max_size=2, unique=True)),
+        exceptions=draw(st.lists(st.sampled_from(["exceptions.yaml", "批准/2024 例外.yaml"]), max_size=2, unique=True)),
         activities=[draw(activities(identifier)) for identifier in ids],
     )
 

@@ -18,6 +18,7 @@ HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "region": ("地区", "所属地区", "region"),
     "level": ("层级", "level"),
     "lead_as": ("牵头身份", "牵头单位身份", "lead_as", "lead as"),
+    "exceptions": ("例外事项文件", "例外事项", "exceptions"),
 }
 
 # Table columns: label → Activity field ("quantity" and "measure" together give one amount; a counting word is a column).

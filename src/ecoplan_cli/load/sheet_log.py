@@ -175,7 +175,7 @@ def read_table(file: str, sheet: str, rows: Sequence[Sequence[Cell]]) -> tuple[S
         document.header_cells[key] = (number, where)
         if not values:
             continue
-        if key in ("plans", "lead_as"):
+        if key in ("plans", "lead_as", "exceptions"):
             data[key] = [
                 piece
                 for value in values

@@ -54,6 +54,7 @@ def _checked(source: str, identifier: str, what: str, value: str, *, lines: bool
 
 def table(log: ActivityLog, source: str = "") -> Table:
     """The log as a table; raises InputError when a value cannot be written without loss."""
+    _known_fields(log, source)
     header: list[tuple[str, str]] = []
     for key, values in (
         ("plans", log.plans),
@@ -61,9 +62,10 @@ def table(log: ActivityLog, source: str = "") -> Table:
         ("region", [log.region]),
         ("level", [log.level.value] if log.level else []),
         ("lead_as", log.lead_as),
+        ("exceptions", log.exceptions),
     ):
         if values:
-            checked = [_checked(source, "—", key, v, separators=key in ("plans", "lead_as")) for v in values]
+            checked = [_checked(source, "—", key, v, separators=key in ("plans", "lead_as", "exceptions")) for v in values]
             header.append((HEADER_KEYS[key][0], "、".join(checked)))
     activities = log.activities
     columns = ["id"]
@@ -96,3 +98,16 @@ def table(log: ActivityLog, source: str = "") -> Table:
             row[f"amount:{measure.value}"] = count
         rows.append(tuple(row.get(key) for key in columns))
     return Table(tuple(header), tuple(columns), tuple(_label(key) for key in columns), tuple(rows))
+
+
+_LOG_FIELDS = frozenset({"plans", "unit", "region", "level", "lead_as", "exceptions", "activities"})
+_ACTIVITY_FIELDS = frozenset({"id", "date", "start", "end", "title", "requirements", "amounts", "subunit", "evidence", "note"})
+
+
+def _known_fields(log: ActivityLog, source: str) -> None:
+    """A field the layout has no place for (one added to the model later) is refused, never dropped."""
+    for name in sorted(log.model_fields_set - _LOG_FIELDS):
+        raise _refuse(source, "—", name, "not part of the spreadsheet layout")
+    for activity in log.activities:
+        for name in sorted(activity.model_fields_set - _ACTIVITY_FIELDS):
+            raise _refuse(source, activity.id, name, "not part of the spreadsheet layout")
