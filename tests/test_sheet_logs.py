@@ -280,3 +280,11 @@ def test_a_table_that_does_not_start_at_a1_still_names_the_right_cell(tmp_path: 
     with pytest.raises(InputError) as raised:
         load_log(str(path), catalogue)
     assert [p.location for p in raised.value.problems] == [f"{path}:Sheet1!D8"]
+
+
+def test_a_cell_merged_over_several_activity_rows_holds_for_each(tmp_path: Path, catalogue) -> None:  # type: ignore[no-untyped-def]
+    rows: list[list[object]] = [*HEADER, [], ["编号", "日期", "活动名称", "对应要求", "街道/社区"],
+                                ["a", None, "宣讲一", "CQ-17", None], ["b", None, "宣讲二", "CQ-17", None]]  # fmt: skip
+    path = workbook(tmp_path / "merged.xlsx", rows, merges=[("B6:B7", "2024-03-10")])
+    loaded, _ = load_log(str(path), catalogue)
+    assert [(a.id, a.date) for a in loaded.log.activities] == [("a", dt.date(2024, 3, 10)), ("b", dt.date(2024, 3, 10))]

@@ -153,8 +153,15 @@ def _header_row(reader: _Reader) -> int | None:
     return None
 
 
-def read_table(file: str, sheet: str, rows: Sequence[Sequence[Cell]]) -> tuple[SheetDocument, list[Problem]]:
-    """The log's data, positioned by cell, and its warnings; raises InputError for cells that cannot be read."""
+Merge = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column)), 0-based
+
+
+def read_table(
+    file: str, sheet: str, rows: Sequence[Sequence[Cell]], merges: Sequence[Merge] = ()
+) -> tuple[SheetDocument, list[Problem]]:
+    """The log's data, positioned by cell, and its warnings; raises InputError for cells that cannot be read.
+
+    A cell merged over several activity rows (one date or one 街道 for three activities) holds its value for each."""
     reader = _Reader(file, sheet, rows)
     header = _header_row(reader)
     if header is None:
@@ -188,6 +195,7 @@ def read_table(file: str, sheet: str, rows: Sequence[Sequence[Cell]]) -> tuple[S
         else:
             data[key] = cell_text(values[0])
     columns, first_data = _columns(reader, header)
+    reader.rows = _filled(rows, [m for m in merges if m[0][0] + 1 >= first_data])
     document.columns = columns
     document.header_cells["activities"] = (header, 1)
     activities: list[dict[str, Any]] = []
@@ -201,6 +209,23 @@ def read_table(file: str, sheet: str, rows: Sequence[Sequence[Cell]]) -> tuple[S
         raise InputError(sorted(reader.problems))
     document.data = data
     return document, reader.warnings
+
+
+def _filled(rows: Sequence[Sequence[Cell]], merges: Sequence[Merge]) -> Sequence[Sequence[Cell]]:
+    """The rows with each merged range's value copied into every cell of it (within the cells the sheet has)."""
+    if not merges:
+        return rows
+    out = list(rows)
+    for (top, left), (bottom, right) in merges:
+        if top >= len(out) or left >= len(out[top]):
+            continue
+        value = out[top][left]
+        for row in range(top, min(bottom, len(out) - 1) + 1):
+            cells = list(out[row])
+            for column in range(left, min(right, len(cells) - 1) + 1):
+                cells[column] = value
+            out[row] = cells
+    return out
 
 
 def _columns(reader: _Reader, header: int) -> tuple[dict[str, int], int]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.sheet_layout import SHEET_NAMES
-from ecoplan_cli.load.sheet_log import Cell, SheetDocument, read_table
+from ecoplan_cli.load.sheet_log import Cell, Merge, SheetDocument, read_table
 from ecoplan_cli.load.yaml_source import MAX_BYTES
 from ecoplan_cli.messages import text
 
@@ -58,8 +58,8 @@ def check_archive(path: str) -> None:
         raise _refuse(path, "xlsx-not-a-workbook")
 
 
-def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]]]:
-    """The 台账 sheet's name and its cells (row 1 first, column A first)."""
+def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]], list[Merge]]:
+    """The 台账 sheet's name, its cells (row 1 first, column A first) and its merged ranges."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     check_archive(path)
@@ -90,11 +90,12 @@ def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]]]:
                 ]
             )
         rows = sheet.to_python(skip_empty_area=False)
+        merges = list(sheet.merged_cell_ranges or ())
     except CalamineError as error:
         raise _refuse(path, "xlsx-unreadable", reason=str(error)) from None
-    return chosen, rows
+    return chosen, rows, merges
 
 
 def read_document(path: str) -> tuple[SheetDocument, list[Problem]]:
-    sheet, rows = read_rows(path)
-    return read_table(path, sheet, rows)
+    sheet, rows, merges = read_rows(path)
+    return read_table(path, sheet, rows, merges)
