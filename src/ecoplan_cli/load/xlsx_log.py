@@ -19,7 +19,7 @@ from ecoplan_cli.load.sheet_log import Cell, Merge, SheetDocument, read_table
 from ecoplan_cli.load.yaml_source import MAX_BYTES
 from ecoplan_cli.messages import text
 
-MAX_UNZIPPED_BYTES = int(os.environ.get("ECOPLAN_MAX_UNZIPPED_BYTES", str(512 * 1024 * 1024)))  # all entries together
+MAX_UNZIPPED_BYTES = int(os.environ.get("ECOPLAN_MAX_UNZIPPED_BYTES", str(128 * 1024 * 1024)))  # all parts together
 MAX_ZIP_RATIO = int(os.environ.get("ECOPLAN_MAX_ZIP_RATIO", "200"))  # inflated : compressed, per entry over 1 MiB
 MAX_ROWS = int(os.environ.get("ECOPLAN_MAX_ROWS", "1000000"))
 MAX_COLUMNS = int(os.environ.get("ECOPLAN_MAX_COLUMNS", "200"))
