@@ -136,6 +136,8 @@ class _Reader:
     rows: Sequence[Sequence[Cell]]
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    dates: dict[str, dt.date | str] = field(default_factory=dict)  # text → its parse, for the repeats
+    references: dict[str, list[str]] = field(default_factory=dict)
 
     def problem(self, row: int, column: int, code: str, severity: Severity = Severity.ERROR, **params: object) -> Problem:
         return Problem(self.file, row, column, code, text(code, **params), severity, self.sheet)
@@ -253,35 +255,51 @@ def _columns(reader: _Reader, header: int) -> tuple[dict[str, int], int]:
 
 
 def _activity(reader: _Reader, row: int, columns: dict[str, int]) -> dict[str, Any] | None:
-    cells = {key: reader.cell(row, column) for key, column in columns.items()}
-    if not any(cell_text(value) for value in cells.values()):
-        return None  # a blank row
+    """One row's activity (None for a blank row). The hot loop of a large sheet: each cell is looked at once, and the
+    parse of a date or reference text is remembered (ledgers repeat them)."""
+    cells = reader.rows[row - 1]
+    width = len(cells)
     activity: dict[str, Any] = {}
     amounts: dict[str, Any] = {}
-    for key, value in cells.items():
-        if not cell_text(value):
+    filled = False
+    for key, column in columns.items():
+        value = cells[column - 1] if column <= width else None
+        if value is None:
             continue
-        column = columns[key]
+        raw = value.strip() if isinstance(value, str) else cell_text(value)
+        if not raw:
+            continue
+        filled = True
         if key in ("date", "start", "end"):
-            day = parse_date(value)
+            day = reader.dates.get(raw) if isinstance(value, str) else None
+            if day is None:
+                day = parse_date(value)
+                if isinstance(value, str):
+                    reader.dates[raw] = day
             if isinstance(day, str):
-                reader.problems.append(reader.problem(row, column, f"sheet-{day}", value=cell_text(value)))
+                reader.problems.append(reader.problem(row, column, f"sheet-{day}", value=raw))
             else:
                 activity[key] = day
         elif key == "requirements":
-            activity[key] = parse_references(value)
+            references = reader.references.get(raw)
+            if references is None:
+                references = reader.references[raw] = parse_references(raw)
+            activity[key] = list(references)
         elif key == "evidence":
-            activity[key] = [line.strip() for line in cell_text(value).splitlines() if line.strip()]
+            activity[key] = [line.strip() for line in raw.splitlines() if line.strip()]
         elif key.startswith("amount:"):
             count = parse_count(value)
             if isinstance(count, str):
                 reader.problems.append(reader.problem(row, column, "sheet-not-a-count", value=count))
             elif count is not None:
-                amounts[key.removeprefix("amount:")] = count
+                amounts[key[7:]] = count
         elif key == "quantity":
-            _quantity(reader, row, column, value, cells.get("measure"), amounts)
+            measure = cells[columns["measure"] - 1] if "measure" in columns and columns["measure"] <= width else None
+            _quantity(reader, row, column, value, measure, amounts)
         elif key != "measure":
-            activity[key] = cell_text(value)
+            activity[key] = raw
+    if not filled:
+        return None  # a blank row
     if amounts:
         activity["amounts"] = amounts
     return activity
