@@ -288,3 +288,17 @@ def test_a_cell_merged_over_several_activity_rows_holds_for_each(tmp_path: Path,
     path = workbook(tmp_path / "merged.xlsx", rows, merges=[("B6:B7", "2024-03-10")])
     loaded, _ = load_log(str(path), catalogue)
     assert [(a.id, a.date) for a in loaded.log.activities] == [("a", dt.date(2024, 3, 10)), ("b", dt.date(2024, 3, 10))]
+
+
+def test_the_limits_are_read_from_the_environment(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = workbook(tmp_path / "log.xlsx", [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"],
+                                            *[[f"a{i}", "2024-03-10", "t", "CQ-17"] for i in range(20)]])  # fmt: skip
+    env = {**os.environ, "ECOPLAN_MAX_ROWS": "10", "LANG": "C"}
+    done = subprocess.run([sys.executable, "-m", "ecoplan_cli", "validate", str(path)], capture_output=True, text=True, env=env)
+    assert done.returncode == 1
+    assert "over the limits of 10 and 200 (ECOPLAN_MAX_ROWS, ECOPLAN_MAX_COLUMNS) [xlsx-sheet-too-large]" in done.stderr
+    assert f"{path}:台账!A1: error: the sheet has 25 rows and 4 columns" in done.stderr

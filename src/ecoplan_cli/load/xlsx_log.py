@@ -70,7 +70,9 @@ def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]], list[Merge]]:
         if chosen is None:
             raise _refuse(path, "xlsx-not-a-workbook")
         sheet = workbook.get_sheet_by_name(chosen)
-        if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
+        end = sheet.end  # the last cell, 0-based (None for an empty sheet)
+        height, width = (end[0] + 1, end[1] + 1) if end else (0, 0)
+        if height > MAX_ROWS or width > MAX_COLUMNS:
             raise InputError(
                 [
                     Problem(
@@ -80,8 +82,8 @@ def read_rows(path: str) -> tuple[str, Sequence[Sequence[Cell]], list[Merge]]:
                         "xlsx-sheet-too-large",
                         text(
                             "xlsx-sheet-too-large",
-                            rows=sheet.total_height,
-                            columns=sheet.total_width,
+                            rows=height,
+                            columns=width,
                             max_rows=MAX_ROWS,
                             max_columns=MAX_COLUMNS,
                         ),
