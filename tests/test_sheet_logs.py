@@ -252,10 +252,11 @@ def test_the_limits_are_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [p.code for p in raised.value.problems] == ["xlsx-too-large"]
 
 
-def test_not_a_workbook_and_an_old_xls_are_refused_with_what_to_do(tmp_path: Path, catalogue) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", ["old.xlsx", "old.xls", "wps.et", "calc.ods"])
+def test_not_a_workbook_and_an_old_xls_are_refused_with_what_to_do(tmp_path: Path, catalogue, name: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError) as raised:
-        load_log(str(write(tmp_path, "old.xlsx", b"\xd0\xcf\x11\xe0 not a zip")), catalogue)
-    assert raised.value.problems[0].code == "xlsx-not-a-workbook"
+        load_log(str(write(tmp_path, name, b"\xd0\xcf\x11\xe0 not a zip")), catalogue)
+    assert [p.code for p in raised.value.problems] == ["xlsx-not-a-workbook"]
     assert "save it from Excel or WPS as .xlsx" in raised.value.problems[0].message
 
 

@@ -75,7 +75,7 @@ class Issue:
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
-    if path.lower().endswith((".xlsx", ".csv")):
+    if path.lower().endswith((".xlsx", ".csv", ".xls", ".et", ".ods")):
         return _load_sheet(path, catalogue)
     content = decode(read_bytes(path), path)
     fast = validate_fast(content, ActivityLog)
@@ -134,7 +134,7 @@ def _load_sheet(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     """A spreadsheet or CSV log (load/xlsx_log.py, load/csv_log.py): the same checks; its problems name cells."""
     from ecoplan_cli.load import csv_log, xlsx_log
 
-    document, sheet_warnings = (xlsx_log if path.lower().endswith(".xlsx") else csv_log).read_document(path)
+    document, sheet_warnings = (csv_log if path.lower().endswith(".csv") else xlsx_log).read_document(path)
 
     def in_sheet(problems: Sequence[Problem]) -> list[Problem]:
         return [replace(p, sheet=document.sheet) if p.file == path and p.sheet is None else p for p in problems]

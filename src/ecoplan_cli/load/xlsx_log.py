@@ -31,6 +31,8 @@ def _refuse(path: str, code: str, **params: object) -> InputError:
 
 def check_archive(path: str) -> None:
     """Refuse, without inflating anything, a file that is not a workbook or would inflate beyond the limits."""
+    if not path.lower().endswith(".xlsx"):  # .xls, .et, .ods: save as .xlsx
+        raise _refuse(path, "xlsx-not-a-workbook")
     try:
         size = os.path.getsize(path)
     except OSError as error:
