@@ -303,3 +303,14 @@ def test_the_limits_are_read_from_the_environment(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "over the limits of 10 and 200 (ECOPLAN_MAX_ROWS, ECOPLAN_MAX_COLUMNS) [xlsx-sheet-too-large]" in done.stderr
     assert f"{path}:台账!A1: error: the sheet has 25 rows and 4 columns" in done.stderr
+
+
+def test_validate_names_the_cell_of_a_reference_that_counts_toward_nothing(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    rows: list[list[object]] = [*HEADER, [], ["编号", "日期", "活动名称", "对应要求"],
+                                ["a1", "2024-03-10", "x", "CQ-16"], ["a2", "2020-03-10", "y", "CQ-17"]]  # fmt: skip
+    path = workbook(tmp_path / "log.xlsx", rows)
+    code, _, err = run("validate", "--lang", "en", path)
+    assert code == 1
+    lines = err.splitlines()
+    assert any(line.startswith(f"{path}:台账!D6: error: CQ-16 does not bind a county unit") for line in lines)
+    assert any(line.startswith(f"{path}:台账!B7: warning: CQ-17 on 2020-03-10 is before") for line in lines)

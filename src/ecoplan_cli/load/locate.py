@@ -36,6 +36,8 @@ def locate(
     """Problems for (activity id, reference, code, message, severity, on its date) items of one log file."""
     if not items:
         return []
+    if path.lower().endswith((".xlsx", ".csv")):
+        return _locate_in_sheet(path, log, items)
     raw = read_bytes(path)
     content = decode(raw, path)
     quick = _scan(content, log, items)
@@ -52,6 +54,18 @@ def locate(
         if not document.located:
             message += " " + text("at-path", path=dotted(where))
         problems.append(Problem(path, line, column, code, message, severity))
+    return problems
+
+
+def _locate_in_sheet(path: str, log: ActivityLog, items: Sequence[Item]) -> list[Problem]:
+    """A spreadsheet log: the sheet read again (cells only) for the cell of each item."""
+    from ecoplan_cli.load import csv_log, xlsx_log
+
+    document, _ = (csv_log if path.lower().endswith(".csv") else xlsx_log).read_document(path)
+    problems = []
+    for activity_id, reference, code, message, severity, on_date in items:
+        line, column = document.position(_reference_path(log, activity_id, reference, on_date))
+        problems.append(Problem(path, line, column, code, message, severity, document.sheet))
     return problems
 
 

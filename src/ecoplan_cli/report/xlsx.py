@@ -92,10 +92,10 @@ def render(report: CheckReport) -> bytes:
                 cell[key] = status
         _summary(workbook, styles, report, matrix, titles)
         _table(workbook, styles, "督办清单", FINDING_COLUMNS, _finding_rows(report), status_column=FINDING_COLUMNS.index("状态"))
-        uncounted = getattr(report, "uncounted", None)  # issue 10's field: the sheet appears once reports carry it
-        if uncounted is not None:
-            rows = ([n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(uncounted, 1))
-            _table(workbook, styles, "未计入活动", UNCOUNTED_COLUMNS, rows)
+        rows = (
+            [n, u.region, u.unit, u.log_file, u.activity, u.requirement, u.message] for n, u in enumerate(report.uncounted, 1)
+        )
+        _table(workbook, styles, "未计入活动", UNCOUNTED_COLUMNS, rows)
         workbook.close()
     return stream.getvalue()
 
