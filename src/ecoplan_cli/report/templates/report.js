@@ -1,0 +1,49 @@
+"use strict";
+(function () {
+  var rows = Array.prototype.slice.call(document.querySelectorAll("table.matrix tr.unit"));
+  var nameInput = document.getElementById("filter-name");
+  var statusSelect = document.getElementById("filter-status");
+  var shown = document.getElementById("shown");
+  function apply() {
+    var needle = nameInput.value.trim().toLowerCase();
+    var wanted = statusSelect.value;
+    var count = 0;
+    rows.forEach(function (row) {
+      var worst = row.getAttribute("data-worst");
+      var byName = !needle || row.getAttribute("data-name").toLowerCase().indexOf(needle) >= 0;
+      var byStatus = !wanted || (wanted === "g" ? worst === "g" : wanted.indexOf(worst) >= 0);
+      row.hidden = !(byName && byStatus);
+      if (!row.hidden) { count += 1; }
+    });
+    shown.textContent = count + " / " + rows.length;
+    if (needle || wanted) {
+      document.querySelectorAll("details.group").forEach(function (group) {
+        group.open = group.querySelector("tr.unit:not([hidden])") !== null;
+      });
+    }
+  }
+  nameInput.addEventListener("input", apply);
+  statusSelect.addEventListener("change", apply);
+  document.querySelectorAll("table.matrix th.sortable").forEach(function (header) {
+    header.addEventListener("click", function () {
+      var table = header.closest("table");
+      var body = table.tBodies[0];
+      var column = Number(header.getAttribute("data-col"));
+      var ascending = !header.classList.contains("sorted-asc");
+      table.querySelectorAll("th.sortable").forEach(function (h) { h.classList.remove("sorted-asc", "sorted-desc"); });
+      header.classList.add(ascending ? "sorted-asc" : "sorted-desc");
+      var items = Array.prototype.slice.call(body.rows);
+      items.sort(function (a, b) {
+        var x = a.cells[column].getAttribute("data-v"), y = b.cells[column].getAttribute("data-v");
+        var nx = Number(x), ny = Number(y);
+        var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        return ascending ? order : -order;
+      });
+      items.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  apply();
+})();
