@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html-grouped-by": ("Grouped by {by}.", "按{by}分组。"),
     "html-group-region": ("region", "地区"),
     "html-group-province": ("province", "省份"),
+    "html-legend": ("Cells:", "图例："),
     "html-cell-green": ("met in every period", "各期均达标"),
     "html-cell-yellow": ("met in some periods", "部分期次达标"),
     "html-cell-red": ("met in no period", "均未达标"),

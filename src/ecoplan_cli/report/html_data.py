@@ -7,7 +7,8 @@ a log typed (titles, unit names, evidence) stays a plain string for the template
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TypeVar
 
 from ecoplan_cli.engine.evaluate import Finding, Status
@@ -67,8 +68,6 @@ class MatrixCell:
     css: str  # g (all met), y (some), r (none), o (open), a (encouraged only), n (not asked)
     symbol: str
     label: str  # met/ended
-    title: str  # the tooltip: what the symbol means
-    sort: float  # the share met; open, encouraged-only and not-asked cells sort after every ratio
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,7 @@ class FindingRow:
     status: str
     mandatory: bool
     activities: tuple[ActivityRow, ...]
+    first: bool = True  # the first row of its requirement/obligation (the title is shown once)
 
 
 @dataclass(frozen=True)
@@ -160,21 +160,21 @@ def anchor(unit: UnitKey) -> str:
 
 def _cell(cell: Cell | None) -> MatrixCell:
     if cell is None:
-        return MatrixCell("n", "", "", text("html-cell-none"), 9.0)
+        return MatrixCell("n", "", "")
     rate = cell.mandatory
     if rate.ended:
         label = f"{rate.met}/{rate.ended}"
         if rate.met == rate.ended:
-            return MatrixCell("g", "✓", label, text("html-cell-green"), 1.0)
+            return MatrixCell("g", "✓", label)
         if rate.met:
-            return MatrixCell("y", "△", label, text("html-cell-yellow"), rate.met / rate.ended)
-        return MatrixCell("r", "✗", label, text("html-cell-red"), 0.0)
+            return MatrixCell("y", "△", label)
+        return MatrixCell("r", "✗", label)
     if rate.open:
-        return MatrixCell("o", "○", f"0/{rate.open}", text("html-cell-open"), 2.0)
+        return MatrixCell("o", "○", f"0/{rate.open}")
     advisory = cell.advisory
     if advisory.ended or advisory.open:
-        return MatrixCell("a", "◇", f"{advisory.met}/{advisory.ended}", text("html-cell-advisory"), 3.0)
-    return MatrixCell("n", "", "", text("html-cell-none"), 9.0)
+        return MatrixCell("a", "◇", f"{advisory.met}/{advisory.ended}")
+    return MatrixCell("n", "", "")
 
 
 _WORST = {"r": 0, "y": 1, "o": 2, "g": 3, "a": 4, "n": 5}
@@ -240,6 +240,19 @@ def _finding_row(finding: Finding, infos: Mapping[str, ActivityInfo]) -> Finding
     )
 
 
+def _by_obligation(f: Finding) -> tuple[str, str, str, str, date]:
+    return (f.plan, natural_key(f.requirement), f.obligation, f.subunit or "", f.period_start)
+
+
+def _first_marked(rows: list[FindingRow]) -> list[FindingRow]:
+    marked, previous = [], ("", "")
+    for row in rows:
+        ident = (row.requirement, row.obligation)
+        marked.append(row if ident != previous else replace(row, first=False))
+        previous = ident
+    return marked
+
+
 def unit_details(
     findings: Iterable[Finding],
     chosen: Sequence[UnitKey],
@@ -258,9 +271,9 @@ def unit_details(
     details = []
     for unit in chosen:
         infos = activities.get(unit, {})
-        rows = kept[unit]
-        measured = [_finding_row(f, infos) for f in rows if f.required is not None]
-        unmeasured = [_finding_row(f, infos) for f in rows if f.required is None and f.activities]
+        rows = sorted(kept[unit], key=_by_obligation)
+        measured = _first_marked([_finding_row(f, infos) for f in rows if f.required is not None])
+        unmeasured = _first_marked([_finding_row(f, infos) for f in rows if f.required is None and f.activities])
         details.append(
             UnitDetail(
                 anchor=anchor(unit),

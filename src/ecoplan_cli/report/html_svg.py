@@ -10,7 +10,7 @@ from html import escape
 
 from ecoplan_cli.report.html_tally import Rate
 
-WIDTH, HEIGHT = 640, 240
+WIDTH, HEIGHT = 600, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 44
 
 

@@ -22,6 +22,17 @@
       });
     }
   }
+  var RANK = { g: 1, r: 0, o: 2, a: 3 };
+  function value(cell) {  // the share met (matrix cells carry it as text: "△3/4"); others carry data-v
+    var given = cell.getAttribute("data-v");
+    if (given !== null) { return given; }
+    var kind = cell.classList.length > 1 ? cell.classList[1] : "n";
+    if (kind === "y") {
+      var parts = cell.textContent.slice(1).split("/");
+      return String(Number(parts[0]) / Number(parts[1]));
+    }
+    return String(kind in RANK ? RANK[kind] : 9);
+  }
   nameInput.addEventListener("input", apply);
   statusSelect.addEventListener("change", apply);
   document.querySelectorAll("table.matrix th.sortable").forEach(function (header) {
@@ -34,7 +45,7 @@
       header.classList.add(ascending ? "sorted-asc" : "sorted-desc");
       var items = Array.prototype.slice.call(body.rows);
       items.sort(function (a, b) {
-        var x = a.cells[column].getAttribute("data-v"), y = b.cells[column].getAttribute("data-v");
+        var x = value(a.cells[column]), y = value(b.cells[column]);
         var nx = Number(x), ny = Number(y);
         var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
         return ascending ? order : -order;
