@@ -5,7 +5,7 @@ only theirs: `check` itself never carries them) — then the page."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ GROUP_FROM = 60  # more units than this: the matrix is folded by region (or by p
 
 @dataclass(frozen=True)
 class ReportOutcome:
-    html: str
+    html: Iterable[str]  # the page in pieces, produced as they are written
     units: int
     problems: list[Problem]
 
@@ -85,7 +85,7 @@ def uncounted_of(report: CheckReport) -> dict[UnitKey, list[Uncounted]] | None:
 def run_report(options: CheckOptions, *, details: int | None, lang: str, default_details: int = 60) -> ReportOutcome:
     """Check, then build the page: `details` units (worst first) get a drill-down; None: all of them when there are
     at most `default_details`, else that many."""
-    from ecoplan_cli.report.html import render
+    from ecoplan_cli.report.html import chunks
 
     outcome = run_check(options)
     if outcome.problems or outcome.report is None:
@@ -105,4 +105,4 @@ def run_report(options: CheckOptions, *, details: int | None, lang: str, default
     logs = tuple(LogFile(path, sha256_of(path), unit_of.get(path, "")) for path in sorted(unit_of))
     group_of, grouped_by = groups(report, catalogue, len(order))
     inputs = Inputs(logs, activities, uncounted_of(report), group_of, grouped_by, chosen)
-    return ReportOutcome(render(build(report, counts, inputs, lang)), len(order), [])
+    return ReportOutcome(chunks(build(report, counts, inputs, lang)), len(order), [])

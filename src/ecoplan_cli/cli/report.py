@@ -49,6 +49,6 @@ def report(
     if outcome.problems:
         fail(outcome.problems, EXIT_INPUT)
     write_atomic(output, outcome.html)
-    size = len(outcome.html.encode("utf-8"))
+    size = output.stat().st_size
     typer.echo(text("html-written", file=output, units=outcome.units, size=(size + 1023) // 1024), err=True)
     raise typer.Exit(EXIT_OK)

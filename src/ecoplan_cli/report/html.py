@@ -15,6 +15,8 @@ from ecoplan_cli.report.html_data import ReportData
 from ecoplan_cli.report.html_svg import chart
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import jinja2
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -49,8 +51,13 @@ def charts(data: ReportData) -> dict[str, str]:
     }
 
 
-def render(data: ReportData) -> str:
+def chunks(data: ReportData) -> Iterator[str]:
+    """The page in pieces, as the template produces them (a national report is never held whole)."""
     from markupsafe import Markup
 
     svg = {key: Markup(value) for key, value in charts(data).items()}  # built and escaped in html_svg
-    return environment().get_template("report.html.j2").render(data=data, charts=svg)
+    return environment().get_template("report.html.j2").generate(data=data, charts=svg)
+
+
+def render(data: ReportData) -> str:
+    return "".join(chunks(data))
