@@ -248,3 +248,23 @@ def test_large_reports_fold_the_matrix_by_region(run, tmp_path: Path, units: int
     assert code == 0 and page.count('<tr class="unit"') == units
     assert page.count('<details class="group"') == (3 if units > 60 else 0)
     assert page.count('<article class="unit-detail"') == min(5, units)
+
+
+def test_a_waived_period_is_neither_met_nor_missed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An approved exception (销号) takes the county's missed 2023-H2 press conference out of the rate, marked ⊘."""
+    waiver = write(
+        tmp_path,
+        "exceptions.yaml",
+        "exceptions:\n  - id: cq17-2023h2\n    requirement: CQ-17/county\n    region: 城口县\n    kind: waive\n"
+        "    periods: [2023-H2]\n    justification: 发布会取消\n    approved_by: 市生态环境局\n"
+        "    document: 渝环办〔2023〕1号\n    expires: 2026-12-31\n",
+    )
+    plain, waived = tmp_path / "plain.html", tmp_path / "waived.html"
+    run("report", "examples/chengkou-county.yaml", *AFTER, "-o", plain)
+    code, _, _ = run("report", "examples/chengkou-county.yaml", *AFTER, "-o", waived, "--exceptions", waiver)
+    assert code == 0
+    cells = {p: re.findall(r'<td class="c ([gyrw])">([^<]*)</td>', p.read_text(encoding="utf-8")) for p in (plain, waived)}
+    assert set(cells[plain]) - set(cells[waived]) == {("y", "△6/9")}
+    # one period fewer ended, shown waived in the matrix, and in the drill-down as its status
+    assert set(cells[waived]) - set(cells[plain]) == {("y", "△6/8 ⊘1"), ("w", "⊘ 已豁免")}
+    assert "经批准豁免的期次" in waived.read_text(encoding="utf-8")

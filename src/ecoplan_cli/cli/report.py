@@ -25,6 +25,10 @@ def report(
         typer.Option("--details", min=0, help=f"Units with a drill-down, worst first (default: all up to {DEFAULT_DETAILS})."),
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    exceptions: Annotated[
+        list[Path] | None, typer.Option("--exceptions", help="A file of approved exceptions (延期, 销号; repeatable).")
+    ] = None,
+    no_exceptions: Annotated[bool, typer.Option("--no-exceptions", help="Ignore every exception.")] = False,
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -42,6 +46,8 @@ def report(
         as_of=parse_date(as_of),
         plan_files=tuple(str(p) for p in plan_file or ()),
         jobs=jobs,
+        exceptions=tuple(str(p) for p in exceptions or ()),
+        use_exceptions=not no_exceptions,
     )
     if output.resolve() in {Path(f).resolve() for f in options.files}:
         raise typer.BadParameter(text("html-output-is-input", file=output), param_hint="--output")

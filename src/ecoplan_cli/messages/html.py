@@ -17,9 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html-card-gaps": ("gaps (mandatory, missed)", "缺口（必须完成而未完成）"),
     "html-card-open": ("open periods (still running)", "进行中的期次"),
     "html-rate-definition": (
-        "Completion rate: of the mandatory obligations' periods that have ended, the share met. Open periods and "
-        "requirements that state no number are not in it; encouraged (鼓励) ones are shown apart.",
-        "完成率：必须完成任务中已到期期次的达标比例。进行中的期次和无量化指标的任务不计入；鼓励性任务单独列出。",
+        "Completion rate: of the mandatory obligations' periods that have ended, the share met. Open periods, "
+        "requirements that state no number and periods waived by an approved exception are not in it; encouraged "
+        "(鼓励) ones are shown apart.",
+        "完成率：必须完成任务中已到期期次的达标比例。进行中的期次、无量化指标的任务和经批准豁免的期次不计入；鼓励性任务单独列出。",
     ),
     "html-by-plan": ("By plan", "按计划"),
     "html-by-level": ("By level", "按层级"),
@@ -60,6 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html-cell-red": ("met in no period", "均未达标"),
     "html-cell-open": ("not yet due", "尚未到期"),
     "html-cell-advisory": ("encouraged only", "仅鼓励性要求"),
+    "html-cell-waived": ("periods waived by an approved exception", "经批准豁免的期次"),
+    "html-card-waived": ("periods waived (approved exceptions)", "经批准豁免的期次"),
     "html-cell-none": ("not asked of this unit", "不适用于本单位"),
     "html-filter-name": ("Unit or region", "单位或地区"),
     "html-filter-status": ("Show", "显示"),

@@ -65,7 +65,7 @@ class Column:
 
 @dataclass(frozen=True)
 class MatrixCell:
-    css: str  # g (all met), y (some), r (none), o (open), a (encouraged only), n (not asked)
+    css: str  # g (all met), y (some), r (none), o (open), w (waived only), a (encouraged only), n (not asked)
     symbol: str
     label: str  # met/ended
 
@@ -163,7 +163,7 @@ def _cell(cell: Cell | None) -> MatrixCell:
         return MatrixCell("n", "", "")
     rate = cell.mandatory
     if rate.ended:
-        label = f"{rate.met}/{rate.ended}"
+        label = f"{rate.met}/{rate.ended}" + (f" ⊘{rate.waived}" if rate.waived else "")
         if rate.met == rate.ended:
             return MatrixCell("g", "✓", label)
         if rate.met:
@@ -171,13 +171,15 @@ def _cell(cell: Cell | None) -> MatrixCell:
         return MatrixCell("r", "✗", label)
     if rate.open:
         return MatrixCell("o", "○", f"0/{rate.open}")
+    if rate.waived:
+        return MatrixCell("w", "⊘", str(rate.waived))
     advisory = cell.advisory
     if advisory.ended or advisory.open:
         return MatrixCell("a", "◇", f"{advisory.met}/{advisory.ended}")
     return MatrixCell("n", "", "")
 
 
-_WORST = {"r": 0, "y": 1, "o": 2, "g": 3, "a": 4, "n": 5}
+_WORST = {"r": 0, "y": 1, "o": 2, "g": 3, "w": 4, "a": 5, "n": 6}
 
 
 def columns(counts: Counts) -> list[ReqKey]:
@@ -205,6 +207,7 @@ def _grouped(counts: Counts, cols: Sequence[ReqKey], group_of: Mapping[str, str]
         )
         total = rates.setdefault(name, Rate())
         total.met, total.gap, total.open = total.met + rate.met, total.gap + rate.gap, total.open + rate.open
+        total.waived += rate.waived
     unfold = len(order) <= GROUP_OPEN_LIMIT
     result = [Group(name, rates[name], tuple(rows), unfold) for name, rows in groups.items()]
     result.sort(key=lambda g: (g.rate.ratio is None, g.rate.ratio or 0.0, g.name))
@@ -220,7 +223,7 @@ def _activity_rows(ids: Iterable[str], infos: Mapping[str, ActivityInfo]) -> tup
     return tuple(rows)
 
 
-_CSS = {Status.MET: "g", Status.GAP: "r", Status.OPEN: "o", Status.UNMEASURED: "n"}
+_CSS = {Status.MET: "g", Status.GAP: "r", Status.OPEN: "o", Status.UNMEASURED: "n", Status.WAIVED: "w"}
 
 
 def _finding_row(finding: Finding, infos: Mapping[str, ActivityInfo]) -> FindingRow:

@@ -1,7 +1,8 @@
 """What the HTML report counts, gathered in one pass over a run's findings (pure; no I/O, no markup).
 
 Completion rate: of the mandatory, measured obligation-periods that have ended, the share that was met
-(met ÷ (met + gap)). Open periods (still running) and unmeasured ones (no number stated) are not in it.
+(met ÷ (met + gap)). Open periods (still running), unmeasured ones (no number stated) and periods waived by an
+approved exception are not in it.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ K = TypeVar("K")
 
 @dataclass
 class Rate:
-    """Met and missed mandatory periods (ended), and how many are still open."""
+    """Met and missed mandatory periods (ended), how many are still open, and how many an approved exception
+    waived (counted apart: neither met nor missed)."""
 
     met: int = 0
     gap: int = 0
     open: int = 0
+    waived: int = 0
 
     def add(self, finding: Finding) -> None:
         if finding.status is Status.MET:
@@ -33,6 +36,8 @@ class Rate:
             self.gap += 1
         elif finding.status is Status.OPEN:
             self.open += 1
+        elif finding.status is Status.WAIVED:
+            self.waived += 1
 
     @property
     def ended(self) -> int:
