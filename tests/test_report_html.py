@@ -268,3 +268,28 @@ def test_a_waived_period_is_neither_met_nor_missed(run, tmp_path: Path) -> None:
     # one period fewer ended, shown waived in the matrix, and in the drill-down as its status
     assert set(cells[waived]) - set(cells[plain]) == {("y", "△6/8 ⊘1"), ("w", "⊘ 已豁免")}
     assert "经批准豁免的期次" in waived.read_text(encoding="utf-8")
+
+
+def test_units_spanning_provinces_are_grouped_by_province() -> None:
+    """Through the registry's parents (county → prefecture → province): a national report folds by province."""
+    from ecoplan_cli.load.catalogue import Catalogue
+    from ecoplan_cli.model import Level, Region
+    from ecoplan_cli.report.base import CheckReport
+    from ecoplan_cli.report_run import groups
+
+    regions = (
+        Region(name="重庆市", level=Level.PROVINCE, kind="直辖市"),
+        Region(name="城口县", level=Level.COUNTY, kind="县", parent="重庆市"),
+        Region(name="丰都县", level=Level.COUNTY, kind="县", parent="重庆市"),
+        Region(name="四川省", level=Level.PROVINCE, kind="省"),
+        Region(name="成都市", level=Level.PREFECTURE, kind="地级市", parent="四川省"),
+        Region(name="武侯区", level=Level.DISTRICT, kind="区", parent="成都市"),
+    )
+    files = {("城口县局", "城口县"): ("a.yaml",), ("丰都县局", "丰都县"): ("b.yaml",), ("武侯区局", "武侯区"): ("c.yaml",)}
+    report = CheckReport(date(2026, 1, 15), [], (), {}, {}, files)
+    group_of, by = groups(report, Catalogue({}, regions), 3)
+    assert group_of == {"城口县": "重庆市", "丰都县": "重庆市", "武侯区": "四川省"} and by in {"province", "省份"}
+    one_province = {key: value for key, value in files.items() if key[1] != "武侯区"}
+    report = CheckReport(date(2026, 1, 15), [], (), {}, {}, one_province)
+    assert groups(report, Catalogue({}, regions), 2) == ({}, "")  # a small report in one province: no folding
+    assert groups(report, Catalogue({}, regions), 61)[0] == {"城口县": "城口县", "丰都县": "丰都县"}  # large: by region
