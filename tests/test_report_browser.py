@@ -141,3 +141,26 @@ def test_an_evil_title_stays_text_in_chromium(browser: Any, run, tmp_path: Path)
     assert page.get_by_text("javascript:alert(1)").count() >= 1  # shown as text, not a link
     page.screenshot(path=str(tmp_path / "evil.png"), full_page=True)
     page.close()
+
+
+def test_a_large_report_starts_folded_and_a_link_unfolds(browser: Any, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    regions = ["城口县", "丰都县", "巫山县"]
+    for index in range(201):  # above 200 units, groups and drill-downs start folded
+        write(logs, f"u{index}.yaml", f"plans: [chongqing-impl]\nunit: 单位{index}\nregion: {regions[index % 3]}\nactivities:\n")
+    out = tmp_path / "large.html"
+    code, _, _ = run("report", logs, *AFTER, "-o", out, "--details", "3")
+    assert code == 0
+    visit = Visit(browser, out)
+    page = visit.page
+    assert page.locator("table.matrix tr.unit").count() == 201 and visit.visible_rows() == 0  # all folded
+    assert page.locator("details.unit-body[open]").count() == 0
+    heading = page.locator("article.unit-detail h3").first.inner_text()  # "单位N 城口县 · …": a detailed unit
+    unit, region = heading.split()[:2]
+    page.fill("#filter-name", f"{unit} {region}")  # a filter unfolds the groups holding a match
+    assert visit.visible_rows() == 1
+    page.locator("table.matrix tr.unit:visible a").first.click()
+    assert page.locator("details.unit-body[open]").count() == 1  # the link opened that unit's drill-down
+    assert visit.errors == [] and visit.requests == [visit.url]
+    page.close()

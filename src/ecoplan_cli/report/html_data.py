@@ -149,6 +149,7 @@ class ReportData:
     details_note: str
     final: FinalView | None
     uncounted_known: bool
+    fold_details: bool  # a large report starts with every unit's drill-down folded (a link opens it)
 
 
 def anchor(unit: UnitKey) -> str:
@@ -353,6 +354,7 @@ def build(report: CheckReport, counts: Counts, inputs: Inputs, lang: str) -> Rep
         details_note=note,
         final=final_view(report, counts, cols) if _after_plan_period(report, counts) else None,
         uncounted_known=inputs.uncounted is not None,
+        fold_details=len(order) > GROUP_OPEN_LIMIT,
     )
 
 

@@ -53,8 +53,15 @@
       items.forEach(function (row) { body.appendChild(row); });
     });
   });
+  function unfoldTarget() {  // a link to a folded unit opens it
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var body = target ? target.querySelector("details.unit-body") : null;
+    if (body) { body.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", unfoldTarget);
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });
   apply();
+  unfoldTarget();
 })();
