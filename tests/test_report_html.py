@@ -293,3 +293,50 @@ def test_units_spanning_provinces_are_grouped_by_province() -> None:
     report = CheckReport(date(2026, 1, 15), [], (), {}, {}, one_province)
     assert groups(report, Catalogue({}, regions), 2) == ({}, "")  # a small report in one province: no folding
     assert groups(report, Catalogue({}, regions), 61)[0] == {"城口县": "城口县", "丰都县": "丰都县"}  # large: by region
+
+
+def test_every_counted_period_is_in_exactly_one_cell_and_one_unit() -> None:
+    """Property: the matrix, the unit rates, the year rates and the final view add up to the overall rate."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ecoplan_cli.engine.evaluate import Finding, Status
+    from ecoplan_cli.model import Level, Measure, Recurrence
+    from ecoplan_cli.report.base import CheckReport
+    from ecoplan_cli.report.html_final import final_view
+    from ecoplan_cli.report.html_tally import count
+
+    statuses = st.sampled_from([Status.MET, Status.GAP, Status.OPEN, Status.UNMEASURED, Status.WAIVED])
+
+    @st.composite
+    def findings(draw: st.DrawFn) -> list[Finding]:
+        result = []
+        for _ in range(draw(st.integers(0, 40))):
+            unit, year = draw(st.sampled_from("ABC")), draw(st.integers(2021, 2025))
+            req = draw(st.sampled_from(["CQ-5", "CQ-17", "CQ-31"]))
+            status, mandatory = draw(statuses), draw(st.booleans())
+            required = None if status is Status.UNMEASURED else draw(st.integers(1, 3))
+            end = date(year, 12, 31)
+            result.append(Finding("chongqing-impl", req, "o", "t", unit, "城口县", Level.COUNTY, Recurrence.ANNUAL, str(year),
+                                  date(year, 1, 1), end, end, Measure.TIMES, required, 0, status, mandatory, (), ()))  # fmt: skip
+        return result
+
+    @settings(max_examples=200, deadline=None)
+    @given(findings())
+    def check(items: list[Finding]) -> None:
+        counts = count(items, {})
+        wanted = [f for f in items if f.mandatory and f.required is not None]
+        assert counts.overall.met == sum(f.status is Status.MET for f in wanted)
+        assert counts.overall.gap == sum(f.status is Status.GAP for f in wanted)
+        cells = [cell.mandatory for row in counts.cells.values() for cell in row.values()]
+        for attribute in ("met", "gap", "open", "waived"):
+            total = getattr(counts.overall, attribute)
+            assert sum(getattr(rate, attribute) for rate in cells) == total
+            assert sum(getattr(rate, attribute) for rate in counts.units.values()) == total
+            assert sum(getattr(rate, attribute) for rate in counts.by_year.values()) == total
+        columns = sorted(req for req, use in counts.requirements.items() if use.measured)
+        view = final_view(CheckReport(date(2026, 1, 15), items, (), {}, {}, {}), counts, columns)
+        asked = sum(1 for row in counts.cells.values() for cell in row.values() if cell.mandatory.ended)
+        assert sum(r.every + r.most + r.some + r.never for r in view.rows) == asked
+
+    check()
