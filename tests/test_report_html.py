@@ -68,9 +68,11 @@ def parsed(page: str) -> _Collect:
 def test_the_examples_report_is_written_in_chinese_by_default(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "报告.html"
     code, _, err = run("report", *EXAMPLES, *AFTER, "-o", out)
-    assert code == 0 and "已写入" in err and "4 个单位" in err
+    assert code == 0 and "已写入" in err and f"{len(EXAMPLES)} 个单位" in err  # one unit per example log
     page = out.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "规划期终期评估" in page and "单位 × 任务完成情况" in page
+    # the examples span two provinces (Chongqing's units, 石家庄's 长安区): the matrix is grouped by province
+    assert re.findall(r'<details class="group" open><summary>(\S+) —', page) == ["重庆市", "河北省"] and "按省份分组" in page
     for log in EXAMPLES:  # the logs read, with their hashes: a printed report can be traced
         import hashlib
 

@@ -48,21 +48,25 @@ def activity_infos(files: Sequence[str], catalogue: Catalogue) -> dict[str, Acti
     return infos
 
 
+def province_of(name: str, catalogue: Catalogue, plans: tuple[str, ...]) -> str:
+    """The province a region lies in: the head of its registry path (河北省/石家庄市/长安区 → 河北省), or, for a region a
+    plan declares, the province-level ancestor among the plan's regions; the name itself when neither is known."""
+    region = catalogue.region(name, plans)
+    if region is not None and region.path:
+        return region.path.split("/", 1)[0]
+    seen: set[str] = set()
+    while region is not None and region.level.value != "province" and region.parent and region.name not in seen:
+        seen.add(region.name)
+        region = catalogue.region(region.parent, plans)
+    return region.name if region is not None and region.level.value == "province" else name
+
+
 def groups(report: CheckReport, catalogue: Catalogue, units: int) -> tuple[dict[str, str], str]:
     """Region → group: the province when the units span several, else the region itself; none for a small report."""
-    regions = {region for _, region in report.unit_files}
-    by_name = {r.name: r for r in catalogue.regions}
-
-    def province(name: str) -> str:
-        seen = set()
-        region = by_name.get(name)
-        while region is not None and region.level.value != "province" and region.parent and region.name not in seen:
-            seen.add(region.name)
-            region = by_name.get(region.parent)
-        return region.name if region is not None and region.level.value == "province" else name
-
-    provinces = {name: province(name) for name in regions}
-    if len(set(provinces.values())) > 1 and len(set(provinces.values())) < len(regions):
+    regions = sorted({region for _, region in report.unit_files})
+    plans = tuple(report.plans)
+    provinces = {name: province_of(name, catalogue, plans) for name in regions}
+    if 1 < len(set(provinces.values())) < len(regions):
         return provinces, text("html-group-province")
     if units > GROUP_FROM:
         return {name: name for name in regions}, text("html-group-region")
