@@ -342,3 +342,28 @@ def test_every_counted_period_is_in_exactly_one_cell_and_one_unit() -> None:
         assert sum(r.every + r.most + r.some + r.never for r in view.rows) == asked
 
     check()
+
+
+def test_activities_not_counted_are_listed_with_their_reasons(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Interface 1 (CheckReport.uncounted): the drill-down lists every reference counted toward nothing, as check does."""
+    from markupsafe import escape
+
+    log = write(
+        tmp_path,
+        "log.yaml",
+        "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
+        "  - {id: early, date: 2020-05-01, title: 规划前的发布会, requirements: [CQ-17]}\n"
+        "  - {id: city-only, date: 2023-05-01, title: 市级发布会, requirements: [CQ-16]}\n"
+        "  - {id: counted, date: 2023-05-01, title: 新闻发布会, requirements: [CQ-17]}\n",
+    )
+    for lang in ("zh", "en"):
+        out = tmp_path / f"r-{lang}.html"
+        code, _, _ = run("report", log, *AFTER, "-o", out, "--lang", lang)
+        assert code == 0
+        page = out.read_text(encoding="utf-8")
+        _, js, _ = run("check", log, *AFTER, "--format", "json", "--lang", lang)
+        uncounted = json.loads(js)["uncounted"]
+        assert {u["activity"] for u in uncounted} == {"early", "city-only"}
+        assert ("未计入的活动（2 条）" if lang == "zh" else "Activities not counted (2)") in page
+        for item in uncounted:
+            assert f"<td>{item['activity']}</td><td>{item['requirement']}</td><td>{escape(item['message'])}</td>" in page

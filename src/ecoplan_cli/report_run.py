@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ecoplan_cli.load.catalogue import Catalogue
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
@@ -73,13 +72,10 @@ def groups(report: CheckReport, catalogue: Catalogue, units: int) -> tuple[dict[
     return {}, ""
 
 
-def uncounted_of(report: CheckReport) -> dict[UnitKey, list[Uncounted]] | None:
-    """Activities that counted toward nothing, per unit (CheckReport.uncounted; None where this build has none)."""
-    items: Any = getattr(report, "uncounted", None)
-    if items is None:
-        return None
+def uncounted_of(report: CheckReport) -> dict[UnitKey, list[Uncounted]]:
+    """The references counted toward nothing (CheckReport.uncounted), per unit, with their reasons in words."""
     result: dict[UnitKey, list[Uncounted]] = {}
-    for item in items:
+    for item in report.uncounted:
         result.setdefault((item.unit, item.region), []).append(
             Uncounted(item.activity, item.requirement, item.message, item.log_file)
         )

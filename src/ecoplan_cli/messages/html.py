@@ -106,10 +106,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无量化指标：{count} 项有活动记录（{silent} 项无记录）",
     ),
     "html-uncounted": ("Activities not counted ({count})", "未计入的活动（{count} 条）"),
-    "html-uncounted-unknown": (
-        "This build does not list activities that counted toward nothing.",
-        "当前版本未列出未计入任何任务的活动。",
-    ),
     "html-footer": (
         "Every figure is computed by ecoplan from the logs listed above, against the plans' own text; "
         "print with the browser (A4 landscape).",

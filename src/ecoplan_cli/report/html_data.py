@@ -148,7 +148,6 @@ class ReportData:
     details: tuple[UnitDetail, ...]
     details_note: str
     final: FinalView | None
-    uncounted_known: bool
     fold_details: bool  # a large report starts with every unit's drill-down folded (a link opens it)
 
 
@@ -309,7 +308,7 @@ class Inputs:
 
     logs: tuple[LogFile, ...] = ()
     activities: Mapping[UnitKey, Mapping[str, ActivityInfo]] = field(default_factory=dict)
-    uncounted: Mapping[UnitKey, Sequence[Uncounted]] | None = None  # None: this build does not report them
+    uncounted: Mapping[UnitKey, Sequence[Uncounted]] = field(default_factory=dict)  # references counted toward nothing
     group_of: Mapping[str, str] = field(default_factory=dict)  # region → group (province); empty: no groups
     grouped_by: str = ""
     details: Sequence[UnitKey] | None = None  # the units with a drill-down; None: all
@@ -321,7 +320,7 @@ def build(report: CheckReport, counts: Counts, inputs: Inputs, lang: str) -> Rep
     cols = columns(counts)
     order = worst_first(counts.units)
     chosen = list(inputs.details) if inputs.details is not None else order
-    details = unit_details(report.findings, chosen, counts, report, inputs.activities, inputs.uncounted or {})
+    details = unit_details(report.findings, chosen, counts, report, inputs.activities, inputs.uncounted)
     note = "" if len(chosen) == len(order) else text("html-details-note", shown=len(chosen), units=len(order))
     plan_titles = {key: plan.title for key, plan in report.plans.items()}
     section_order = {key: index for index, key in enumerate(dict.fromkeys((p, sec) for (p, _), sec in sections(report).items()))}
@@ -353,7 +352,6 @@ def build(report: CheckReport, counts: Counts, inputs: Inputs, lang: str) -> Rep
         details=tuple(details),
         details_note=note,
         final=final_view(report, counts, cols) if _after_plan_period(report, counts) else None,
-        uncounted_known=inputs.uncounted is not None,
         fold_details=len(order) > GROUP_OPEN_LIMIT,
     )
 
