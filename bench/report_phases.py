@@ -57,7 +57,7 @@ def main() -> None:
     logs = tuple(LogFile(path, sha256_of(path), unit_of[path]) for path in sorted(unit_of))
     mark("sha256 of every log")
     group_of, grouped_by = groups(report, plans, len(order))
-    data = build(report, counts, Inputs(logs, activities, uncounted_of(report), group_of, grouped_by, chosen), "zh")
+    data = build(report, counts, Inputs(logs, activities, uncounted_of(report, chosen), group_of, grouped_by, chosen), "zh")
     mark("build: pass 2 (drill-down), final view")
     size = 0
     with args.out.open("w", encoding="utf-8") as handle:

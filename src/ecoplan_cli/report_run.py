@@ -72,10 +72,13 @@ def groups(report: CheckReport, catalogue: Catalogue, units: int) -> tuple[dict[
     return {}, ""
 
 
-def uncounted_of(report: CheckReport) -> dict[UnitKey, list[Uncounted]]:
-    """The references counted toward nothing (CheckReport.uncounted), per unit, with their reasons in words."""
+def uncounted_of(report: CheckReport, units: Iterable[UnitKey]) -> dict[UnitKey, list[Uncounted]]:
+    """The references counted toward nothing (CheckReport.uncounted) of the given units, with their reasons in words."""
+    wanted = set(units)
     result: dict[UnitKey, list[Uncounted]] = {}
     for item in report.uncounted:
+        if (item.unit, item.region) not in wanted:
+            continue
         result.setdefault((item.unit, item.region), []).append(
             Uncounted(item.activity, item.requirement, item.message, item.log_file)
         )
@@ -104,5 +107,5 @@ def run_report(options: CheckOptions, *, details: int | None, lang: str, default
     unit_of = {path: unit for (unit, _), paths in report.unit_files.items() for path in paths}
     logs = tuple(LogFile(path, sha256_of(path), unit_of.get(path, "")) for path in sorted(unit_of))
     group_of, grouped_by = groups(report, catalogue, len(order))
-    inputs = Inputs(logs, activities, uncounted_of(report), group_of, grouped_by, chosen)
+    inputs = Inputs(logs, activities, uncounted_of(report, chosen), group_of, grouped_by, chosen)
     return ReportOutcome(chunks(build(report, counts, inputs, lang)), len(order), [])
