@@ -246,13 +246,14 @@ def test_district_check_reports_exactly_the_expected_gaps(run) -> None:  # type:
     )
     assert gaps == [
         ("QJ-1-1", "bulletin", "2021-08", ""),
+        ("QJ-1-3", "press-conference", "event: sj-2021-07-03", ""),  # 30 hours after the incident; xx = 24
         ("QJ-2-1", "articles", "2021-W06", ""),
         ("QJ-2-1", "articles", "2021-W31", ""),
         ("QJ-2-1", "articles", "2021-W39", ""),
         ("QJ-2-2", "billboards", "≤2021-12-31", "北苑街道"),
         ("QJ-2-2", "boards", "≤2021-12-31", "湖滨社区"),
     ]
-    assert report["summary"]["gap"] == 6 and report["summary"]["open"] == 0
+    assert report["summary"]["gap"] == 7 and report["summary"]["open"] == 0
     status = Counter(
         (f["obligation"], f["status"])
         for f in report["findings"]

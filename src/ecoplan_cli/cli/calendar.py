@@ -94,7 +94,11 @@ def calendar(
     items = calendar_items(plans, chosen_level, first, last, leads=frozenset(lead or ()), mandatory_only=mandatory_only)
     items += undated_observances(plans, first, last)
     if unit is not None:
-        items = with_progress(items, evaluate(unit, parse_date(as_of)))
+        from ecoplan_cli.engine.event_calendar import event_items
+
+        findings = evaluate(unit, parse_date(as_of))
+        events = event_items(findings, {p.id: p for p in unit.plans}, first, last, mandatory_only=mandatory_only)
+        items = sorted(with_progress(items, findings) + events, key=lambda item: item.sort_key)
     if format is CalendarFormat.ics:
         from ecoplan_cli.report import calendar_ics
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ecoplan_cli.engine.applicability import GOVERNMENT_LEVELS, binds, required_periods
 from ecoplan_cli.engine.credit import Credit, credits_for
@@ -21,10 +21,13 @@ from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.references import Target
 from ecoplan_cli.model.unit import CountedActivity, Unit
 
+if TYPE_CHECKING:
+    from ecoplan_cli.engine.event_links import FollowUps
+
 # Reasons that no date and no as-of can change: the activity can never count as written (validate: errors).
 NEVER_COUNTS = frozenset({"level", "measure", "plan-not-answered", "explicit-only", "lead", "subunit"})
 # Reasons of time: the activity may be right, but falls outside what is required (validate: warnings).
-OUT_OF_TIME = frozenset({"before-period", "after-plan", "after-deadline", "after-as-of", "no-period"})
+OUT_OF_TIME = frozenset({"before-period", "after-plan", "after-deadline", "after-as-of", "no-period", "event-outside-plan"})
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,11 @@ class Accountant:
         self._info: dict[tuple[Target, frozenset[Measure] | None], _TargetInfo] = {}
         self._credits: dict[Target, tuple[Credit, ...]] = {}
         self._subunits: dict[str, frozenset[str]] = {}
+        self._follow_ups: FollowUps | None = None
+        if any(plan.has_relative_deadlines for plan in unit.plans):  # follow-ups of events: engine/event_links.py
+            from ecoplan_cli.engine.event_links import FollowUps
+
+            self._follow_ups = FollowUps(unit, as_of)
 
     def credits(self, target: Target) -> tuple[Credit, ...]:
         found = self._credits.get(target)
@@ -114,6 +122,8 @@ class Accountant:
 
     def reason(self, activity: CountedActivity, target: Target) -> tuple[str, tuple[tuple[str, str], ...]] | None:
         """None when the reference counts (directly or through `implements`); else the direct reason."""
+        if self._follow_ups is not None and self._follow_ups.owns(activity, target):
+            return self._follow_ups.reason(activity, target)
         direct = self._reason(activity, target, None)
         if direct is None:
             return None

@@ -19,6 +19,7 @@ from ecoplan_cli.model.unit import CountedActivity as CountedActivity  # re-expo
 from ecoplan_cli.model.unit import Unit as Unit
 
 if TYPE_CHECKING:
+    from ecoplan_cli.engine.event_types import EventWindow
     from ecoplan_cli.engine.exceptions import Waiver
 
 
@@ -55,6 +56,8 @@ class Finding:
     exception: Waiver | None = None  # the approved exception that covers it (live or expired)
     baseline: str | None = None  # against a baseline report: new, unchanged, updated or fixed
     via: tuple[str, ...] = ()  # requirements whose activities count here through `implements` (CQ-79 for ZL10-1)
+    event: str | None = None  # a relative rule's finding: the id of the event activity its window runs from
+    window: EventWindow | None = None  # … and that window (engine/events.py)
 
     @property
     def missing(self) -> int:
@@ -130,6 +133,10 @@ def evaluate(unit: Unit, as_of: date, *, credit: bool = True) -> list[Finding]:
                     for scope in scopes:
                         inside = in_period if scope is None else [(a, v) for a, v in in_period if a.subunit == scope]
                         findings.append(_finding(unit, plan, requirement, obligation, period, inside, as_of, scope))
+    if any(plan.has_relative_deadlines for plan in unit.plans):  # deadlines that run from an event: engine/events.py
+        from ecoplan_cli.engine.events import evaluate_events
+
+        findings.extend(evaluate_events(unit, unit.timing, as_of))
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

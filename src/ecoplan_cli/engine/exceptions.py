@@ -118,7 +118,7 @@ def _extended(finding: Finding, unit: Unit, due: date, as_of: date, waiver: Waiv
     extra = [a for a in _late_activities(finding, unit, as_of) if finding.period_end < a.day <= end]
     actual = finding.actual + sum(a.amount(finding.measure) for a in extra)
     status = status_of(finding.required, actual, end, as_of)
-    activities = finding.activities + tuple(a.id for a in extra)
+    activities = finding.activities + tuple(a.id for a in extra if a.id not in finding.activities)
     return replace(finding, due=end, actual=actual, status=status, activities=activities, exception=waiver)
 
 
@@ -127,6 +127,8 @@ def _late_activities(finding: Finding, unit: Unit, as_of: date) -> list[CountedA
     plan = next((p for p in unit.plans if p.id == finding.plan), None)
     requirement = plan.requirement(finding.requirement) if plan is not None else None
     obligation = requirement.obligation(finding.obligation) if requirement is not None else None
+    if finding.event is not None:  # a deadline that runs from an event: its late follow-ups are already listed
+        return [a for a in unit.activities if a.id in finding.activities and finding.period_end < a.day <= as_of]
     if plan is None or requirement is None or obligation is None:
         return []
     return [

@@ -57,6 +57,10 @@ def structural_problems(plan: Plan, document: Document) -> list[Problem]:
                 stated = str(obligation.min_count) in obligation.basis or (numeral and numeral in obligation.basis)
                 if not stated and not read_as_one(plan, obligation.min_count, obligation.basis):
                     problems.append(_at(document, (*at, "min_count"), "count-not-in-basis", count=obligation.min_count))
+    if plan.has_relative_deadlines:
+        from ecoplan_cli.load.plan_events import relative_problems
+
+        problems.extend(relative_problems(plan, document))
     return problems
 
 

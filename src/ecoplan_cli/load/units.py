@@ -9,7 +9,7 @@ from ecoplan_cli.load.logs import LoadedLog
 from ecoplan_cli.load.problems import Problem
 from ecoplan_cli.load.region_names import display_name
 from ecoplan_cli.messages import text
-from ecoplan_cli.model.unit import CountedActivity, Unit
+from ecoplan_cli.model.unit import CountedActivity, Timing, Unit, timing_of
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
         where: dict[str, tuple[str, LoadedLog]] = {}
         plans = {}
         lead_as: set[str] = set()
+        timing: dict[str, Timing] = {}
         for log in members:
             plans.update(log.plans)
             lead_as.update(log.log.lead_as)
@@ -53,6 +54,8 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                     )
                     continue
                 where[identifier] = (log.path, log)
+                if activity.event is not None or activity.time is not None or activity.start is not None:
+                    timing[identifier] = timing_of(activity)
                 activities.append(
                     CountedActivity(
                         identifier,
@@ -70,7 +73,9 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
             plans=tuple(plans[key] for key in sorted(plans)),
             activities=tuple(activities),
             lead_as=frozenset(lead_as),
+            timing=timing,
         )
         files = {identifier: path for identifier, (path, _) in where.items()} if len(members) > 1 else None
         sources.append(UnitSource(unit, tuple(log.path for log in members), files))
     return sources, problems
+

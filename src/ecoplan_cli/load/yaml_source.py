@@ -31,8 +31,10 @@ MAX_POSITIONED_BYTES = int(os.environ.get("ECOPLAN_MAX_POSITIONED_BYTES", str(10
 _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATETIME = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?)?$"
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?)?$"
 )
+# A date-time without seconds: a string to ruamel.yaml's resolver, a timestamp to yaml-rs; read as yaml-rs does.
+_SHORT_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?:Z|[-+]\d\d:\d\d)?$")
 
 
 @dataclass
@@ -186,7 +188,7 @@ class _Builder:
         try:
             match kind:
                 case "str" | "value":  # "=" is YAML 1.1's value key; YAML 1.2 (and every other reader) sees a string
-                    return value
+                    return _to_timestamp(value) if node.style is None and _SHORT_DATETIME.match(value) else value
                 case "null":
                     return None
                 case "bool":  # YAML 1.2 has true/false; a %YAML 1.1 document may also say yes/no/on/off/y/n
@@ -236,9 +238,23 @@ def _to_timestamp(value: str) -> dt.date | dt.datetime:
         return dt.date(year, month, day)
     match = _DATETIME.match(value)
     if match:
-        year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
-        return dt.datetime(year, month, day, hour, minute, second)
+        year, month, day, hour, minute = (int(part) for part in match.groups()[:5])
+        second, fraction, zone = match.groups()[5:]
+        micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
+        return dt.datetime(year, month, day, hour, minute, int(second or 0), micro, _zone(zone))
     raise ValueError("not a date")
+
+
+def _zone(zone: str | None) -> dt.tzinfo | None:
+    """Z, +8, +08:00, -0530: an offset kept with the time (dropping it would move the moment)."""
+    if zone is None:
+        return None
+    if zone == "Z":
+        return dt.UTC
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
 def read_bytes(path: str, display: str | None = None, *, max_bytes: int | None = MAX_BYTES) -> bytes:

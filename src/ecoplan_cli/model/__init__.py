@@ -3,6 +3,7 @@
 from ecoplan_cli.model.common import Level, Measure, Recurrence
 from ecoplan_cli.model.log import Activity, ActivityLog
 from ecoplan_cli.model.plan import (
+    Direction,
     Obligation,
     Observance,
     Plan,
@@ -17,6 +18,7 @@ from ecoplan_cli.model.region import Region, RegionRegistry
 __all__ = [
     "Activity",
     "ActivityLog",
+    "Direction",
     "Level",
     "Measure",
     "Obligation",

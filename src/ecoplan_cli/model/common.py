@@ -63,6 +63,7 @@ class Recurrence(StrEnum):
     PLAN_PERIOD = "plan_period"  # once over the whole plan period, by its deadline
     ONCE = "once"  # a one-off task, by its deadline
     ONGOING = "ongoing"  # 长期坚持: no period, no number; reported per year as unmeasured
+    EVENT = "event"  # relative_deadlines only: a window that runs from each triggering event (附件2, incidents)
 
 
 class Measure(StrEnum):

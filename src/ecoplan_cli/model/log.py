@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Self
 
-from pydantic import BeforeValidator, Field, Strict, StringConstraints, field_validator, model_validator
+from pydantic import BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
 
@@ -15,6 +15,30 @@ Reference = Annotated[str, Strict(), StringConstraints(pattern=REFERENCE_PATTERN
 
 
 ActivityId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+LocalTime = Annotated[str, Strict(), StringConstraints(pattern=TIME_PATTERN)]
+# Logs are kept in China: a time without an offset is Beijing time (Asia/Shanghai, UTC+8 all year since 1991).
+SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+
+def _split_datetime(data: object) -> object:
+    """`date: 2024-06-20T14:30` (or with an offset: converted to Beijing time) is a date and a time."""
+    if not isinstance(data, dict):
+        return data
+    value = data.get("date")
+    if isinstance(value, str) and ("T" in value or "t" in value or " " in value.strip()):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("t", "T"))
+        except ValueError:
+            return data
+    if not isinstance(value, dt.datetime):
+        return data
+    if "time" in data:
+        raise ValueError("give the time once: in date (2024-06-20T14:30) or in time, not both")
+    if value.tzinfo is not None:
+        value = value.astimezone(SHANGHAI)
+    clock = f"{value.hour:02d}:{value.minute:02d}" + (f":{value.second:02d}" if value.second else "")
+    return {**data, "date": value.date(), "time": clock}
 
 
 def _code_as_text(value: object) -> object:
@@ -25,9 +49,18 @@ def _code_as_text(value: object) -> object:
 RegionName = Annotated[str, BeforeValidator(_code_as_text), Strict(), StringConstraints(min_length=1)]
 
 
+_DATE_OR_DATETIME = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[Tt ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:\d{2})?)?$"},
+        {"type": "null"},
+    ]
+}
+
+
 class Activity(StrictModel):
     id: ActivityId = Field(title="活动编号 id", description="活动编号，在本单位各台账文件中唯一。Unique within the unit's logs.")
-    date: IsoDate | None = Field(
+    date: Annotated[IsoDate | None, WithJsonSchema(_DATE_OR_DATETIME)] = Field(
         default=None,
         title="日期 date",
         description="活动日期（多日活动改填 start 与 end）。The day it happened (or give start and end).",
@@ -48,14 +81,33 @@ class Activity(StrictModel):
     subunit: Text | None = Field(
         default=None, description="The sub-unit it was done in (a 街道 or 社区), for per-sub-unit rules."
     )
+    time: LocalTime | None = Field(
+        default=None,
+        title="时间 time",
+        description="时刻（北京时间），如 \"14:30\"；按小时计的时限需要。The time of day, Beijing time, for rules in hours; "
+        "or write date: 2024-06-20T14:30.",
+    )
+    event: ActivityId | None = Field(
+        default=None,
+        title="所跟进事件 event",
+        description="本活动所跟进的事件（会议、突发事件）的活动编号。The id of the activity (a meeting, an incident) "
+        "this one follows up, for rules whose deadline runs from an event.",
+    )
     evidence: list[Text] = Field(default_factory=list)
     note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_time(cls, data: object) -> object:
+        return _split_datetime(data)
 
     @model_validator(mode="after")
     def _dated(self) -> Self:
         if self.date is not None:
             if self.start is not None or self.end is not None:
                 raise ValueError("give either date, or start and end, not both")
+        elif self.time is not None:
+            raise ValueError("a time goes with a date; a multi-day activity (start, end) has none")
         elif self.start is None or self.end is None:
             raise ValueError("an activity needs a date, or a start and an end")
         elif self.end < self.start:

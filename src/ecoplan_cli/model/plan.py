@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Self
 
@@ -61,6 +62,8 @@ class Obligation(StrictModel):
     def _consistent(self) -> Self:
         if self.recurrence in DEADLINE_RECURRENCES and self.deadline is None:
             raise ValueError(f"a {self.recurrence.value} obligation needs a deadline")
+        if self.recurrence is Recurrence.EVENT:
+            raise ValueError("recurrence event is for relative_deadlines; an obligation has a calendar recurrence")
         if self.recurrence is Recurrence.ONGOING and self.min_count is not None:
             raise ValueError("an ongoing obligation has no count; give it a recurrence")
         if self.min_count is not None and self.count_param is not None:
@@ -82,12 +85,57 @@ class Obligation(StrictModel):
         return 1 if self.recurrence in DEADLINE_RECURRENCES else None
 
 
-class RelativeDeadline(StrictModel):
-    """A deadline relative to an event (附件2: notice 15 days before a meeting, minutes within 7 days after)."""
+class Direction(StrEnum):
+    BEFORE = "before"  # done no later than N days before the event (会议召开前十五日)
+    AFTER = "after"  # done within N days or hours after the event (会议完毕七日内, x小时内)
 
-    event: Text
-    days: Annotated[int, Strict()] = Field(description="Negative: before the event; positive: after it.")
-    text: Text = Field(description="The source words.")
+
+EVENT_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+(/[a-z0-9][a-z0-9-]*)?$"
+
+
+class RelativeDeadline(StrictModel):
+    """A duty whose deadline runs from an event, not from the calendar (附件2: notice 15 days before each meeting,
+    minutes within 7 days after it; a district's press conference within xx hours of an incident).
+
+    A log records the event as an activity of `event` and each follow-up as an activity naming REQ/key with
+    `event: <id of the event activity>`; every event is checked against every rule that runs from it.
+    """
+
+    key: ObligationKey = Field(description="Unique among the requirement's obligations and rules; a follow-up names REQ/key.")
+    event: Annotated[str, Strict(), StringConstraints(pattern=EVENT_PATTERN)] = Field(
+        description="The requirement (of this plan) whose activities are the events: CQ-A2-5, or REQ/key for one "
+        "obligation or rule (CQ-A2-6/notice: topics are due 5 days after the notice)."
+    )
+    direction: Direction
+    days: PositiveCount | None = Field(default=None, description="Calendar days before or after the event.")
+    hours: PositiveCount | None = Field(default=None, description="Hours after the event's date-time.")
+    offset_param: ParamName | None = Field(
+        default=None, description="Instead of days/hours: a plan parameter (x, xx of a template) giving the number."
+    )
+    unit: Annotated[str, Strict(), StringConstraints(pattern=r"^(days|hours)$")] | None = Field(
+        default=None, description="With offset_param: whether the parameter counts days or hours."
+    )
+    levels: list[Level] = Field(min_length=1, description="The levels this rule binds.")
+    lead: list[Text] = Field(default_factory=list, description="Who acts, where not the requirement's lead.")
+    measure: Measure = Field(default=Measure.TIMES, description="The counting word of one follow-up.")
+    mandatory: Flag = True
+    text: Text = Field(description="The source words that state the rule (inside the quote).")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_offset(self) -> Self:
+        given = [name for name in ("days", "hours", "offset_param") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of days, hours or offset_param")
+        if (self.offset_param is None) != (self.unit is None):
+            raise ValueError("offset_param needs unit: days or hours (and unit goes only with offset_param)")
+        if self.direction is Direction.BEFORE and (self.hours is not None or self.unit == "hours"):
+            raise ValueError("a rule before the event counts days (it is checked against the event's date)")
+        return self
+
+    @property
+    def in_hours(self) -> bool:
+        return self.hours is not None or self.unit == "hours"
 
 
 class Requirement(StrictModel):
@@ -102,13 +150,17 @@ class Requirement(StrictModel):
     time_limit: Text | None = Field(default=None, description="任务时限 as written; None where the source cell is blank.")
     deadline: IsoDate | None = Field(default=None, description="The time limit as a date, where it is one.")
     implements: list[Text] = Field(default_factory=list, description="Ids of the parent plan's requirements.")
-    relative_deadlines: list[RelativeDeadline] = Field(default_factory=list)
-    obligations: list[Obligation] = Field(min_length=1)
+    relative_deadlines: list[RelativeDeadline] = Field(
+        default_factory=list, description="Duties whose deadline runs from an event (see RelativeDeadline)."
+    )
+    obligations: list[Obligation] = Field(default_factory=list)
     note: Text | None = None
 
     @model_validator(mode="after")
     def _unique_obligation_keys(self) -> Self:
-        keys = [obligation.key for obligation in self.obligations]
+        if not self.obligations and not self.relative_deadlines:
+            raise ValueError("a requirement needs at least one obligation or relative deadline")
+        keys = [obligation.key for obligation in self.obligations] + [rule.key for rule in self.relative_deadlines]
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:
             raise ValueError(f"obligation keys repeated: {', '.join(duplicates)}")
@@ -116,6 +168,9 @@ class Requirement(StrictModel):
 
     def obligation(self, key: str) -> Obligation | None:
         return next((o for o in self.obligations if o.key == key), None)
+
+    def relative(self, key: str) -> RelativeDeadline | None:
+        return next((rule for rule in self.relative_deadlines if rule.key == key), None)
 
 
 class PlanPeriod(StrictModel):
@@ -198,6 +253,10 @@ class Plan(StrictModel):
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return self._requirements_by_id.get(requirement_id)
+
+    @cached_property
+    def has_relative_deadlines(self) -> bool:
+        return any(requirement.relative_deadlines for requirement in self.requirements)
 
     def with_parameters(self) -> Plan:
         """This plan with every count_param replaced by its value (an unset one leaves the obligation unmeasured)."""

@@ -51,7 +51,8 @@ def resolve(reference: str, plans: Mapping[str, Plan]) -> Target | ReferenceErro
             (("ref", reference), ("plans", names), ("example", f"{found[0][0].id}:{requirement_id}")),
         )
     plan, requirement = found[0]
-    if key is not None and requirement.obligation(key) is None:
-        known = ", ".join(f"{requirement.id}/{o.key}" for o in requirement.obligations)
+    if key is not None and requirement.obligation(key) is None and requirement.relative(key) is None:
+        keys = [o.key for o in requirement.obligations] + [r.key for r in requirement.relative_deadlines]
+        known = ", ".join(f"{requirement.id}/{k}" for k in keys)
         return ReferenceError_("unknown-obligation", (("requirement", requirement.id), ("key", key), ("known", known)))
     return Target(plan.id, requirement.id, key)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from datetime import time as TimeOfDay
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ecoplan_cli.model.common import OCCURRENCE_MEASURES, Level, Measure
+from ecoplan_cli.model.log import Activity
 from ecoplan_cli.model.plan import Plan, Requirement
 from ecoplan_cli.model.references import Target
 
@@ -30,6 +32,24 @@ class CountedActivity(NamedTuple):
         return self.amounts.get(measure, 0)
 
 
+class Timing(NamedTuple):
+    """What deadlines that run from an event need of an activity beyond its counting day: its first day, its time
+    of day (Beijing time), the event it follows (engine/events.py)."""
+
+    first: date
+    time: TimeOfDay | None = None
+    event: str | None = None
+
+
+def timing_of(activity: Activity) -> Timing:
+    """An activity's first day, time of day (Beijing time) and the event it follows."""
+    time = None
+    if activity.time is not None:
+        parts = [int(part) for part in activity.time.split(":")]
+        time = TimeOfDay(parts[0], parts[1], parts[2] if len(parts) > 2 else 0)
+    return Timing(activity.start or activity.counted_on, time, activity.event)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A reporting unit: who it is, its region and level, the plans it answers to, and what it did."""
@@ -40,6 +60,7 @@ class Unit:
     plans: tuple[Plan, ...]
     activities: tuple[CountedActivity, ...]
     lead_as: frozenset[str] = frozenset()
+    timing: Mapping[str, Timing] = field(default_factory=dict)  # activity id → Timing, for activities that have one
 
     def answers_for(self, requirement: Requirement) -> bool:
         """With lead_as, only requirements led by one of those units; otherwise every requirement."""

@@ -12,6 +12,7 @@ from ecoplan_cli.engine.accounting import NotCounted, is_idle
 from ecoplan_cli.engine.evaluate import Finding
 from ecoplan_cli.engine.exceptions import SourcedException, Waiver
 from ecoplan_cli.report.base import CheckReport, summary
+from ecoplan_cli.report.event_text import event_detail
 
 
 def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
@@ -42,6 +43,28 @@ def finding_record(report: CheckReport, finding: Finding) -> dict[str, Any]:
         "log_file": report.log_file(finding),
         "exception": exception_record(finding.exception) if finding.exception is not None else None,
         "baseline": finding.baseline,
+        "event": finding.event,
+        "window": _window(finding),
+    }
+
+
+def _window(finding: Finding) -> dict[str, Any] | None:
+    """A relative rule's window: the event, the rule, when it was due and done, and in words."""
+    window = finding.window
+    if window is None:
+        return None
+    return {
+        "event": window.event,
+        "event_date": window.event_day.isoformat(),
+        "direction": window.direction.value,
+        "offset": window.offset,
+        "unit": window.unit,
+        "due": window.due,
+        "done": window.done,
+        "delta": window.delta,
+        "late_by": window.late_by,
+        "untimed": window.untimed,
+        "message": event_detail(finding),
     }
 
 

@@ -57,6 +57,9 @@ def render_table(sources: list[PlanSource]) -> str:
         if plan.implements:
             console.print(text("plan-implements", parent=plan.implements))
         recurrence = Counter(text(f"recurrence-{o.recurrence.value}") for o in obligations)
+        rules = [rule for r in plan.requirements for rule in r.relative_deadlines]  # deadlines from an event
+        if rules:
+            recurrence[text("recurrence-event")] = len(rules)
         levels = Counter(text(f"level-{level.value}") for o in obligations for level in o.levels)
         table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
         table.add_column(text("col-recurrence"))
@@ -170,8 +173,13 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
     for label, value in rows:
         facts.add_row(label, value)
     console.print(facts)
-    for deadline in requirement.relative_deadlines:
-        console.print(f"  {deadline.event} {deadline.days:+d} 日: {deadline.text}")
+    for rule in requirement.relative_deadlines:
+        offset: object = rule.days or rule.hours
+        if rule.offset_param is not None:
+            parameter = source.plan.params.get(rule.offset_param)
+            offset = f"{rule.offset_param}={parameter.value if parameter and parameter.value else '?'}"
+        unit = rule.unit or ("hours" if rule.hours else "days")
+        console.print(f"  {requirement.id}/{rule.key}: {offset} {unit} {rule.direction.value} {rule.event} — «{rule.text}»")
     console.print()
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     for column in ("obligation", "levels", "recurrence", "count", "deadline", "kind"):

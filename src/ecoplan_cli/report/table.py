@@ -14,6 +14,7 @@ from ecoplan_cli.engine.accounting import NotCounted, is_idle
 from ecoplan_cli.engine.evaluate import Finding, Status
 from ecoplan_cli.messages import text
 from ecoplan_cli.report.base import CheckReport, required_text, summary
+from ecoplan_cli.report.event_text import event_detail
 from ecoplan_cli.report.json_report import region_matrix
 
 
@@ -42,6 +43,14 @@ def _findings_table(rows: list[Finding], *, due_column: bool = True) -> Table:
             cells.append(finding.due.isoformat())
         table.add_row(*cells)
     return table
+
+
+def _event_notes(console: Console, rows: list[Finding]) -> None:
+    """Under a table, how each window that runs from an event stands (10 days before; the rule is 15 …)."""
+    for finding in rows:
+        detail = event_detail(finding)
+        if detail is not None:
+            console.print(Text(f"  ↳ {finding.requirement}/{finding.obligation} {finding.event}: {detail}", style="dim"))
 
 
 def exception_note(finding: Finding) -> str:
@@ -175,6 +184,7 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     ):
         console.print(Text(f"{title} ({len(rows)})", style="bold"))
         console.print(_findings_table(rows) if rows else Text("  " + text("none"), style="dim"))
+        _event_notes(console, rows)
         console.print()
     waived = [f for f in findings if f.status is Status.WAIVED]
     if waived:
