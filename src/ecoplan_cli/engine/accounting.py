@@ -25,7 +25,12 @@ if TYPE_CHECKING:
     from ecoplan_cli.engine.event_links import FollowUps
 
 # Reasons that no date and no as-of can change: the activity can never count as written (validate: errors).
-NEVER_COUNTS = frozenset({"level", "measure", "plan-not-answered", "explicit-only", "lead", "subunit"})
+NEVER_COUNTS = frozenset(
+    {"level", "measure", "plan-not-answered", "explicit-only", "lead", "subunit"}
+    # a follow-up of an event (engine/event_links.py) that names no event, an unknown one, the wrong one, …
+    | {"event-missing", "event-unknown", "event-wrong-requirement", "event-ambiguous", "event-order"}
+    | {"event-rule-level", "event-rule-lead"}
+)
 # Reasons of time: the activity may be right, but falls outside what is required (validate: warnings).
 OUT_OF_TIME = frozenset({"before-period", "after-plan", "after-deadline", "after-as-of", "no-period", "event-outside-plan"})
 

@@ -148,9 +148,14 @@ class FollowUps:
         self.by_id = {a.id: a for a in unit.activities}
         findings = evaluate_events(unit, unit.timing, as_of or dt.date.max)
         self.listed = {(a, f.plan, f.requirement) for f in findings for a in f.activities}
+        self._owned: dict[tuple[Target, bool], bool] = {}  # per reference and whether the activity follows an event
 
     def owns(self, activity: CountedActivity, target: Target) -> bool:
-        return _owns(activity, target, self.unit.timing, self.plans)
+        key = (target, _event_of(activity, self.unit.timing) is not None)
+        found = self._owned.get(key)
+        if found is None:
+            found = self._owned[key] = _owns(activity, target, self.unit.timing, self.plans)
+        return found
 
     def reason(self, activity: CountedActivity, target: Target) -> Reason | None:
         if (activity.id, target.plan, target.requirement) in self.listed:
