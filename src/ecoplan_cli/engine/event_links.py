@@ -2,15 +2,15 @@
 
 An activity naming a rule (CQ-A2-6/notice), or a requirement that has nothing but rules (CQ-A2-8), must say which
 event it follows (`event:`); the event must be an activity of the unit, of the requirement the rule runs from; a rule
-after the event cannot be met before it; and the rule must bind the unit (its level, its lead_as). `link_issues`
-finds these for validate and check (errors at line:column); `FollowUps` gives the accounting law
-(engine/accounting.py, interface 1) the same reasons per (activity, reference), and None for those a finding lists.
+after the event cannot be met before it; and the rule must bind the unit (its level, its lead_as). `FollowUps` gives
+the accounting law (engine/accounting.py, interface 1) these reasons per (activity, reference), and None for those an
+event finding lists: validate reports them at their line and column, check under "Not counted".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from ecoplan_cli.engine.evaluate import CountedActivity, Unit
 from ecoplan_cli.engine.event_types import LinkIssue, Timing
@@ -19,35 +19,6 @@ from ecoplan_cli.engine.references import Target
 from ecoplan_cli.model import Direction, Level, Plan, RelativeDeadline
 
 Reason = tuple[str, tuple[tuple[str, str], ...]]
-
-
-def link_issues(
-    activities: Sequence[CountedActivity],
-    timing: Mapping[str, Timing],
-    plans: Mapping[str, Plan],
-    level: Level | None = None,
-    lead_as: frozenset[str] = frozenset(),
-) -> list[LinkIssue]:
-    """Every follow-up of `activities` that can never count, with the field at fault (see the module's docstring).
-    Without `level`, the rules' levels and leads are not checked."""
-    with_rules = {(p.id, r.id) for p in plans.values() for r in p.requirements if r.relative_deadlines}
-    if not with_rules:
-        return []
-    candidates = [a for a in activities if _event_of(a, timing) or any((t.plan, t.requirement) in with_rules for t in a.targets)]
-    if not candidates:
-        return []
-    by_id = {a.id: a for a in activities}
-    issues: list[LinkIssue] = []
-    for activity in candidates:
-        seen: set[str] = set()
-        for target in activity.targets:
-            issue = _issue(activity, target, _event_of(activity, timing), by_id, plans, level, lead_as)
-            if issue is not None and issue.code not in seen:
-                issues.append(issue)
-                seen.add(issue.code)
-        if _event_of(activity, timing) and not any(_owns(activity, t, timing, plans) for t in activity.targets):
-            issues.append(_wrong(activity, _event_of(activity, timing), by_id, plans))
-    return issues
 
 
 def _event_of(activity: CountedActivity, timing: Mapping[str, Timing]) -> str | None:

@@ -106,8 +106,12 @@ def evaluate_events(unit: Unit, timing: Mapping[str, Timing], as_of: dt.date) ->
         event = by_id[known.event]
         for plan in unit.plans:
             for target in activity.targets:
-                for rule in followed_rules(target, event.targets, plan):
-                    follow_ups.setdefault((plan.id, target.requirement, rule.key, event.id), []).append(activity)
+                matched = followed_rules(target, event.targets, plan)
+                if len(matched) != 1:  # none, or several (CQ-A2-6 from a meeting): names no one rule, counts toward none
+                    continue
+                if matched[0].direction is Direction.AFTER and activity.day < event.day:
+                    continue  # before the event it follows: not counted (event-order)
+                follow_ups.setdefault((plan.id, target.requirement, matched[0].key, event.id), []).append(activity)
     findings: list[Finding] = []
     for plan, requirement, rule in rules:
         for event in _events(unit.activities, plan, rule):
