@@ -14,12 +14,13 @@ from pathlib import Path as FsPath
 
 from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
+from ecoplan_cli.load.line_index import LineIndex, activity_lines, header_lines
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.raw_references import reference_problems
 from ecoplan_cli.load.validation import dotted, validate, validate_fast
 from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
 from ecoplan_cli.messages import did_you_mean, text
-from ecoplan_cli.model import ActivityLog, Level, Plan, Region
+from ecoplan_cli.model import Activity, ActivityLog, Level, Plan, Region
 from ecoplan_cli.model.references import ReferenceError_, Target, resolve
 
 
@@ -38,17 +39,36 @@ class LoadedLog:
     foreign: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     sheet: str | None = None  # a spreadsheet log: the sheet read ("" for CSV), problems name cells
     rows: tuple[int, ...] = ()  # a spreadsheet log: the row of each activity
+    # activity id -> the line its item starts on; top-level key -> its line (from a text scan, computed on first use)
+    activity_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    header_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def activity_line(self, activity_id: str) -> int:
-        """The line an activity starts on (reads the file again with positions: only needed for messages)."""
+        """The line (a spreadsheet's row) an activity starts on (1 if unknown); never a second parse."""
         if self.sheet is not None:
             ids = [activity.id for activity in self.log.activities]
             return self.rows[ids.index(activity_id)] if activity_id in ids else 1
-        document = parse(decode(read_bytes(self.path), self.path), self.path)
-        for index, activity in enumerate(self.log.activities):
-            if activity.id == activity_id:
-                return document.position(("activities", index))[0]
-        return 1
+        return self.activity_lines.get(activity_id, 1)
+
+    def with_lines(self, content: str) -> LoadedLog:
+        """The same log with its lines indexed from its text (lazily: nothing is scanned until a line is asked for)."""
+        index = LineIndex.scan(content)
+        activities = self.log.activities
+        lines = activity_lines(index, _Ids(activities))
+        return replace(self, activity_lines=lines, header_lines=header_lines(index))
+
+
+class _Ids(Sequence[str]):
+    """The ids of a log's activities, read when first needed."""
+
+    def __init__(self, activities: Sequence[Activity]) -> None:
+        self._activities = activities
+
+    def __len__(self) -> int:
+        return len(self._activities)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._activities[index].id
 
 
 @dataclass(frozen=True)
@@ -82,7 +102,7 @@ def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
     if fast is not None:
         loaded, extended, issues, problems = _check(path, fast[0], catalogue)
         if loaded is not None and not issues and not problems:
-            return _with_portability_warnings(loaded, content), extended
+            return _with_portability_warnings(loaded, content).with_lines(content), extended
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         return _load_unpositioned(path, content, fast[1] if fast is not None else fast_yaml.parse(content), catalogue)
     return _load_positioned(path, content, catalogue)
@@ -127,7 +147,7 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
         loaded = _with_portability_warnings(loaded, document.text)
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
     loaded = replace(loaded, warnings=warnings)
-    return loaded, extended
+    return (loaded.with_lines(document.text) if document.text is not None else loaded), extended
 
 
 def _load_sheet(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
