@@ -168,7 +168,7 @@ def test_activity_and_header_lines() -> None:
 
 
 def test_a_loaded_log_carries_its_lines_without_a_second_parse(catalogue, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ecoplan_cli.load import logs, yaml_source
+    from ecoplan_cli.load import logs, strict_yaml, yaml_source
 
     path = tmp_path / "log.yaml"
     path.write_text(
@@ -182,7 +182,7 @@ def test_a_loaded_log_carries_its_lines_without_a_second_parse(catalogue, tmp_pa
         raise AssertionError("the positioned reader must not run for a valid file")
 
     monkeypatch.setattr(yaml_source, "parse", no_parse)
-    monkeypatch.setattr(logs, "parse", no_parse)
+    monkeypatch.setattr(strict_yaml, "parse", no_parse)
     loaded, _ = logs.load_log(str(path), catalogue)
     assert dict(loaded.activity_lines) == {"a1": 6, "a2": 11}
     assert loaded.header_lines["region"] == 4

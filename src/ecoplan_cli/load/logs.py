@@ -1,8 +1,9 @@
 """Activity logs: read, validate against the schema, then check every reference against the catalogue.
 
-Valid files take the fast path (yaml-rs, no positions kept). Anything that needs a message — a YAML error, a schema
-error, a wrong reference, a warning — sends the file through the positioned reader, so each problem names its line
-and column; valid files never pay for positions.
+The strict reader (yaml-rs) decides what is YAML (strict_yaml). Positions for a message about a file it accepted —
+a schema error, a wrong reference, a warning — come from a lazy text scan (LineIndex), never from a second parse;
+ruamel.yaml reads only files the pre-scan flags (to refuse anchors, tags … with a position) and locates the
+problems of files yaml-rs refuses.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
-from ecoplan_cli.load import fast_yaml
+from ecoplan_cli.load import strict_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
 from ecoplan_cli.load.line_index import LineIndex, activity_lines, header_lines
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.raw_references import reference_problems
-from ecoplan_cli.load.validation import dotted, validate, validate_fast
-from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
+from ecoplan_cli.load.validation import dotted, validate
+from ecoplan_cli.load.yaml_source import Document, Path, decode, read_bytes
 from ecoplan_cli.messages import did_you_mean, text
 from ecoplan_cli.model import Activity, ActivityLog, Level, Plan, Region
 from ecoplan_cli.model.references import ReferenceError_, Target, resolve
@@ -94,43 +95,25 @@ class Issue:
 
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
+    """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError.
+
+    The strict reader decides whether it is YAML at all (strict_yaml.read); positions for any message about a file
+    it accepted come from a text scan, so a warning or a wrong reference never costs a second parse."""
     if path.lower().endswith((".xlsx", ".csv", ".xls", ".et", ".ods")):
         return _load_sheet(path, catalogue)
     content = decode(read_bytes(path), path)
-    fast = validate_fast(content, ActivityLog)
-    if fast is not None:
-        loaded, extended, issues, problems = _check(path, fast[0], catalogue)
-        if loaded is not None and not issues and not problems:
-            return _with_portability_warnings(loaded, content).with_lines(content), extended
-    if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
-        return _load_unpositioned(path, content, fast[1] if fast is not None else fast_yaml.parse(content), catalogue)
-    return _load_positioned(path, content, catalogue)
-
-
-def _load_unpositioned(path: str, content: str, data: object, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    """A large file with a problem: say what and where by path, without re-reading it with positions."""
-    if data is None:
-        error = fast_yaml.syntax_error(content)
-        if error is not None:
-            line, column, detail = error
-            raise InputError([Problem(path, line, column, "yaml-syntax", text("yaml-syntax", detail=detail))])
-        what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
-        problem = Problem(path, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
-        raise InputError([problem])
-    document = Document(path, data)
-    if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "a single value"
-        raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
-    return _finish(path, document, catalogue)
-
-
-def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    document = parse(content, path)
-    if not isinstance(document.data, dict):
-        found = "a list" if isinstance(document.data, list) else "a single value"
-        raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
-    return _finish(path, document, catalogue)
+    document = strict_yaml.read(content, path)
+    if document.data is None:
+        raise InputError([Problem(path, 1, 1, "empty-file", text("empty-file"))])
+    try:
+        if not isinstance(document.data, dict):
+            found = "a list" if isinstance(document.data, list) else "a single value"
+            problem = Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))
+            raise InputError([problem])
+        return _finish(path, document, catalogue)
+    except InputError:  # a log nested deeper than the limit is never schema-valid: say what is wrong with it first
+        strict_yaml.check_depth(document)
+        raise
 
 
 def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
@@ -143,11 +126,12 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
     errors = sorted(set(problems + [p for p in located if p.severity is Severity.ERROR]))
     if errors or loaded is None:
         raise InputError(errors)
-    if document.text is not None:
-        loaded = _with_portability_warnings(loaded, document.text)
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
-    loaded = replace(loaded, warnings=warnings)
-    return (loaded.with_lines(document.text) if document.text is not None else loaded), extended
+    if warnings:
+        loaded = replace(loaded, warnings=warnings)
+    if document.text is not None:
+        loaded = _with_portability_warnings(loaded, document.text).with_lines(document.text)
+    return loaded, extended
 
 
 def _load_sheet(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
