@@ -34,3 +34,20 @@ def test_generated_school_logs_name_only_what_binds_a_school(run, tmp_path: Path
     assert len(schools) == 2
     code, _, err = run("validate", *schools)
     assert code == 0, err  # nothing a school logs is refused as counting toward nothing
+
+
+def test_realistic_logs_carry_warnings_located_by_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--realistic: amounts left out give measure-not-stated warnings (each at a line and column, found by the text
+    scan), and CQ-17 under the other level's obligation appears; the files stay valid."""
+    out = tmp_path / "logs"
+    subprocess.run(
+        [sys.executable, "bench/generate.py", str(out), "--regions", "4", "--per-year", "30", "--realistic"],
+        check=True,
+        capture_output=True,
+    )
+    code, _, err = run("validate", out, "--lang", "en")
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if "[measure-not-stated]" in line]
+    assert warnings and all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in warnings)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(out.glob("*.yaml"))]
+    assert any("CQ-17/district" in text or "CQ-17/county" in text for text in texts)
