@@ -36,9 +36,9 @@ def test_generated_school_logs_name_only_what_binds_a_school(run, tmp_path: Path
     assert code == 0, err  # nothing a school logs is refused as counting toward nothing
 
 
-def test_realistic_logs_carry_warnings_located_by_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """--realistic: amounts left out give measure-not-stated warnings (each at a line and column, found by the text
-    scan), and CQ-17 under the other level's obligation appears; the files stay valid."""
+def test_realistic_logs_carry_not_counted_activities_located_by_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--realistic: amounts left out (counted in the wrong measure) and CQ-17 under the other level's obligation;
+    validate refuses them, each at a line and column found by the text scan, and check reports them as not counted."""
     out = tmp_path / "logs"
     subprocess.run(
         [sys.executable, "bench/generate.py", str(out), "--regions", "4", "--per-year", "30", "--realistic"],
@@ -46,8 +46,11 @@ def test_realistic_logs_carry_warnings_located_by_line(run, tmp_path: Path) -> N
         capture_output=True,
     )
     code, _, err = run("validate", out, "--lang", "en")
-    assert code == 0, err
-    warnings = [line for line in err.splitlines() if "[measure-not-stated]" in line]
-    assert warnings and all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in warnings)
-    texts = [path.read_text(encoding="utf-8") for path in sorted(out.glob("*.yaml"))]
-    assert any("CQ-17/district" in text or "CQ-17/county" in text for text in texts)
+    assert code == 1
+    problems = [line for line in err.splitlines() if line.endswith(("[measure]", "[level]"))]
+    assert {line.rsplit(" ", 1)[1] for line in problems} == {"[measure]", "[level]"}
+    assert all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in problems)
+    code, report, err = run("check", out, "--as-of", "2026-01-15", "--format", "json")
+    assert code in (0, 1), err
+    uncounted = json.loads(report)["uncounted"]
+    assert {entry["reason"] for entry in uncounted} >= {"measure", "level"}
