@@ -19,15 +19,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from ecoplan_cli.load.flow_scan import FlowReader, Node, quoted_end, unquote
+
 Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line, column
 
-_SPACE = " \t\r"
-_FLOW_END = ",[]{}"
 _PLAIN_KEY = re.compile(r"[^\n]*?:(?=[ \t\r\n]|\Z)")
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "/": "/", " ": " ", "\t": "\t",
-            "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "v": "\v", "N": "\x85", "_": "\xa0", "L": "\u2028",
-            "P": "\u2029"}  # fmt: skip
 
 
 @lru_cache(maxsize=64)
@@ -36,27 +33,13 @@ def _structural(column: int) -> re.Pattern[str]:
     return re.compile(rf"^ {{0,{column}}}(?! )(?![ \t]*(?:#|\r?$))", re.MULTILINE)
 
 
-class _Node:
-    """A located node: where its value starts (an offset), or where an empty value is placed; children on demand."""
-
-    __slots__ = ("children", "column", "keys", "kind", "offset", "parent_indent")
-
-    def __init__(self, offset: int, kind: str, column: int = -1, parent_indent: int = -1) -> None:
-        self.offset = offset  # the node's start (ruamel's start_mark)
-        self.kind = kind  # "map", "seq", "flow" (children known), "leaf", "empty"
-        self.column = column  # the column of a block collection
-        self.parent_indent = parent_indent
-        self.children: dict[str | int, _Node] | None = None
-        self.keys: dict[str | int, int] = {}  # child key -> offset of the key
-
-
 class LineIndex:
     """Line and column of any value (or key) of a YAML text, found by scanning the text, not by parsing it again."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
-        self._root: _Node | None = None
+        self._root: Node | None = None
 
     @classmethod
     def scan(cls, text: str) -> LineIndex:
@@ -120,13 +103,13 @@ class LineIndex:
 
     # -- descent --------------------------------------------------------------------------------------------------
 
-    def _document(self) -> _Node:
+    def _document(self) -> Node:
         if self._root is None:
             start = self._next_content(0)
-            self._root = self._node_at(start, -1, same_line=False) if start < len(self.text) else _Node(0, "empty")
+            self._root = self._node_at(start, -1, same_line=False) if start < len(self.text) else Node(0, "empty")
         return self._root
 
-    def _find(self, path: Path) -> tuple[_Node, int]:
+    def _find(self, path: Path) -> tuple[Node, int]:
         """The deepest node along path, and how many steps of path it reached."""
         node = self._document()
         for depth, step in enumerate(path):
@@ -137,7 +120,7 @@ class LineIndex:
             node = child
         return node, len(path)
 
-    def _children(self, node: _Node) -> dict[str | int, _Node]:
+    def _children(self, node: Node) -> dict[str | int, Node]:
         if node.children is None:
             node.children = {}
             if node.kind == "map":
@@ -146,29 +129,29 @@ class LineIndex:
                 self._block_sequence(node)
         return node.children
 
-    def _node_at(self, offset: int, parent_indent: int, *, same_line: bool) -> _Node:
+    def _node_at(self, offset: int, parent_indent: int, *, same_line: bool) -> Node:
         """The node whose first character is at offset (a block collection only where one may start)."""
         text = self.text
         char = text[offset]
         if char in "[{":
-            node = _Node(offset, "flow")
+            node = Node(offset, "flow")
             node.children = {}
-            _FlowReader(text, node).read(offset)
+            FlowReader(text, node).read(offset)
             return node
         if char in "|>":
-            return _Node(offset, "leaf")
+            return Node(offset, "leaf")
         if char == "-" and (offset + 1 == len(text) or text[offset + 1] in " \t\r\n") and not same_line:
-            return _Node(offset, "seq", self._column(offset), parent_indent)
+            return Node(offset, "seq", self._column(offset), parent_indent)
         if not same_line and self._key_end(offset) is not None:
-            return _Node(offset, "map", self._column(offset), parent_indent)
-        return _Node(offset, "leaf")
+            return Node(offset, "map", self._column(offset), parent_indent)
+        return Node(offset, "leaf")
 
     def _key_end(self, offset: int) -> int | None:
         """The offset just past the `:` of an implicit key starting at offset, or None if no key starts there."""
         text = self.text
         char = text[offset]
         if char in "\"'":
-            end = _quoted_end(text, offset)
+            end = quoted_end(text, offset)
             if end < 0 or "\n" in text[offset:end]:
                 return None
             while end < len(text) and text[end] in " \t":
@@ -185,7 +168,7 @@ class LineIndex:
 
     def _key_text(self, offset: int, colon: int) -> str:
         raw = self.text[offset:colon].rstrip(" \t\r")
-        return _unquote(raw) if raw[:1] in "\"'" else raw
+        return unquote(raw) if raw[:1] in "\"'" else raw
 
     def _next_content(self, offset: int) -> int:
         """The next offset holding content: past spaces, line breaks and comments (len(text) at the end)."""
@@ -214,7 +197,7 @@ class LineIndex:
             return (size if newline < 0 else newline), True
         return offset, False
 
-    def _value(self, after: int, column: int, *, in_mapping: bool) -> _Node:
+    def _value(self, after: int, column: int, *, in_mapping: bool) -> Node:
         """The value after a `key:` (or a `-`) ending at offset after, in a block collection at column."""
         text = self.text
         start, commented = self._rest_of_line(after)
@@ -231,12 +214,12 @@ class LineIndex:
             ):
                 return self._node_at(following, column, same_line=False)
         if not in_mapping:
-            return _Node(after, "empty")
+            return Node(after, "empty")
         if commented and following < len(text) and self._column(following) == column:
-            return _Node(after, "empty")  # ruamel places it after the `:` when a comment follows and the mapping goes on
-        return _Node(following, "empty")
+            return Node(after, "empty")  # ruamel places it after the `:` when a comment follows and the mapping goes on
+        return Node(following, "empty")
 
-    def _structural_lines(self, node: _Node) -> Iterator[int]:
+    def _structural_lines(self, node: Node) -> Iterator[int]:
         """Offsets of the first content of each line after the node's first, indented at most its column, up to (and
         including) the first line that ends the collection."""
         pattern = _structural(node.column)
@@ -248,7 +231,7 @@ class LineIndex:
             if match.end() - match.start() < node.column:
                 return
 
-    def _block_mapping(self, node: _Node) -> None:
+    def _block_mapping(self, node: Node) -> None:
         assert node.children is not None
         text = self.text
         column = node.column
@@ -269,7 +252,7 @@ class LineIndex:
             node.keys[key] = offset
             node.children[key] = self._value(colon, column, in_mapping=True)
 
-    def _block_sequence(self, node: _Node) -> None:
+    def _block_sequence(self, node: Node) -> None:
         assert node.children is not None
         text = self.text
         column = node.column
@@ -279,166 +262,6 @@ class LineIndex:
             if text[offset + 1 : offset + 2] not in (" ", "\n", "\r", "\t", ""):
                 break
             node.children[len(node.children)] = self._value(offset + 1, column, in_mapping=False)
-
-
-class _FlowReader:
-    """Records the positions inside one flow collection ([ ] or { }), nested ones included."""
-
-    def __init__(self, text: str, node: _Node) -> None:
-        self.text = text
-        self.node = node
-
-    def skip(self, offset: int) -> int:
-        text = self.text
-        size = len(text)
-        while offset < size:
-            char = text[offset]
-            if char in " \t\r\n":
-                offset += 1
-            elif char == "#" and (offset == 0 or text[offset - 1] in " \t\r\n"):
-                newline = text.find("\n", offset)
-                offset = size if newline < 0 else newline
-            else:
-                return offset
-        return size
-
-    def scalar_end(self, offset: int) -> int:
-        """The end of the scalar starting at offset (quoted or plain, in flow context)."""
-        text = self.text
-        size = len(text)
-        if text[offset] in "\"'":
-            end = _quoted_end(text, offset)
-            return size if end < 0 else end
-        at = offset
-        while at < size:
-            char = text[at]
-            if char in _FLOW_END:
-                break
-            if char == ":" and (at + 1 == size or text[at + 1] in " \t\r\n,[]{}"):
-                break
-            if char == "#" and text[at - 1] in " \t\r\n":
-                break
-            at += 1
-        while at > offset and text[at - 1] in " \t\r\n":
-            at -= 1
-        return at
-
-    def read(self, offset: int) -> int:
-        """Read the collection opening at offset into self.node's tables; return the offset past its end."""
-        return self.collection(offset, self.node)
-
-    def collection(self, offset: int, node: _Node) -> int:
-        text = self.text
-        closing = "]" if text[offset] == "[" else "}"
-        mapping = closing == "}"
-        assert node.children is not None
-        index = 0
-        at = self.skip(offset + 1)
-        while at < len(text) and text[at] != closing:
-            if text[at] == ",":
-                at = self.skip(at + 1)
-                continue
-            entry = at
-            child, at = self.entry(at)
-            at = self.skip(at)
-            if text[at : at + 1] == ":":
-                colon = at + 1
-                value_start = self.skip(colon)
-                key = self.key_text(entry, child)
-                if text[value_start : value_start + 1] in (",", closing, "]", "}", ""):
-                    value = _Node(colon, "empty")
-                    at = value_start
-                else:
-                    value, at = self.entry(value_start)
-                    at = self.skip(at)
-                if mapping:
-                    target = node
-                else:  # a single pair in a sequence is a one-entry mapping at its key
-                    target = _Node(entry, "flow")
-                    target.children = {}
-                    node.children[index] = target
-                    index += 1
-                if key is not None and key not in target.keys:
-                    assert target.children is not None
-                    target.keys[key] = entry
-                    target.children[key] = value
-            elif mapping:
-                key = self.key_text(entry, child)
-                if key is not None and key not in node.keys:
-                    node.keys[key] = entry
-                    node.children[key] = _Node(at, "empty")
-            else:
-                node.children[index] = child
-                index += 1
-        return at + 1
-
-    def entry(self, offset: int) -> tuple[_Node, int]:
-        """A node at offset and the offset past it."""
-        text = self.text
-        if text[offset] in "[{":
-            child = _Node(offset, "flow")
-            child.children = {}
-            return child, self.collection(offset, child)
-        end = self.scalar_end(offset)
-        node = _Node(offset, "leaf")
-        node.children = {}
-        return node, end
-
-    def key_text(self, offset: int, node: _Node) -> str | None:
-        if node.kind != "leaf":
-            return None
-        raw = self.text[offset : self.scalar_end(offset)]
-        if raw[:1] in "\"'":
-            return _unquote(raw)
-        return " ".join(raw.split())
-
-
-def _quoted_end(text: str, offset: int) -> int:
-    """The offset just past the closing quote of the quoted scalar opening at offset (-1 if unclosed)."""
-    quote = text[offset]
-    at = offset + 1
-    size = len(text)
-    while at < size:
-        char = text[at]
-        if quote == '"' and char == "\\":
-            at += 2
-            continue
-        if char == quote:
-            if quote == "'" and text[at + 1 : at + 2] == "'":
-                at += 2
-                continue
-            return at + 1
-        at += 1
-    return -1
-
-
-def _unquote(raw: str) -> str:
-    """The value of a one-line quoted scalar (enough for keys)."""
-    if raw[:1] == "'":
-        return raw[1:-1].replace("''", "'")
-    body = raw[1:-1]
-    if "\\" not in body:
-        return body
-    out: list[str] = []
-    at = 0
-    while at < len(body):
-        char = body[at]
-        if char == "\\" and at + 1 < len(body):
-            code = body[at + 1]
-            width = {"x": 2, "u": 4, "U": 8}.get(code)
-            if width is not None:
-                try:
-                    out.append(chr(int(body[at + 2 : at + 2 + width], 16)))
-                except ValueError:
-                    out.append(body[at : at + 2 + width])
-                at += 2 + width
-                continue
-            out.append(_ESCAPES.get(code, "\\" + code))
-            at += 2
-            continue
-        out.append(char)
-        at += 1
-    return "".join(out)
 
 
 class LazyLines(Mapping[str, int]):
