@@ -5,6 +5,9 @@
     python bench/generate.py OUTDIR --single N [--years 2021-2025] [--seed S]
     … --positioned   the same data behind a `%YAML 1.2` / `---` header, which ecoplan's fast path leaves to its
                      positioned reader (to time that path)
+    … --realistic    logs as people keep them: half the activities that state amounts leave them out (a
+                     measure-not-stated warning where the requirement counts 篇, 件 …), and one press conference in
+                     ten names the other level's obligation (CQ-17/district in a county's log: not counted)
 
 One log per reporting unit. The first 42 files are the bureaus of Chongqing's 42 regions (城口县生态环境局 …,
 against chongqing-impl). After them, three files in four are county-level bureaus of every other province, taken
@@ -412,7 +415,16 @@ def activities_for(u: Unit, year: int, per_year: int, rng: random.Random) -> lis
 POSITIONED_HEADER = ["%YAML 1.2", "---"]
 
 
-def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positioned: bool = False) -> tuple[str, int]:
+def make_realistic(u: Unit, act: Act, rng: random.Random) -> None:
+    """Leave out amounts half the time; name the other level's CQ-17 obligation one time in ten."""
+    if act.amounts and rng.random() < 0.5:
+        act.amounts = {}
+    if u.level in ("county", "district") and act.requirements == ["CQ-17"] and rng.random() < 0.1:
+        act.requirements = ["CQ-17/" + ("district" if u.level == "county" else "county")]
+
+
+def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positioned: bool = False,
+           realistic: bool = False) -> tuple[str, int]:
     out = [
         "# yaml-language-server: $schema=../schema/activity-log.schema.json",
         f"# synthetic benchmark log (bench/generate.py): {u.unit}, {years[0]}–{years[-1]}",
@@ -429,6 +441,8 @@ def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positio
     count = 0
     for year in years:
         for seq, act in enumerate(activities_for(u, year, per_year, rng), start=1):
+            if realistic:
+                make_realistic(u, act, rng)
             out.append(f"  - id: {year}-{seq:04d}-{act.tag}")
             if act.start is not None and act.start < act.day:
                 out.append(f"    start: {act.start.isoformat()}")
@@ -456,14 +470,14 @@ def parse_years(text: str) -> list[int]:
 
 
 def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: int = 1, schools: float = 0.1,
-             positioned: bool = False) -> tuple[list[Path], int]:
+             positioned: bool = False, realistic: bool = False) -> tuple[list[Path], int]:
     """Write `regions` logs into outdir; returns the paths and the number of activities."""
     outdir.mkdir(parents=True, exist_ok=True)
     paths, total = [], 0
     for index in range(regions):
         rng = random.Random(f"{seed}:{index}")  # per-file stream: file i is the same whatever N is
         unit = Unit(index, rng, schools)
-        text, count = render(unit, years, per_year, rng, positioned)
+        text, count = render(unit, years, per_year, rng, positioned, realistic)
         path = outdir / f"{index:04d}-{unit.short}{'-school' if unit.school else ''}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -472,13 +486,13 @@ def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: 
 
 
 def generate_single(outdir: Path, activities: int, years: list[int], seed: int = 1, region_index: int = 27,
-                    positioned: bool = False) -> tuple[Path, int]:
+                    positioned: bool = False, realistic: bool = False) -> tuple[Path, int]:
     """One big log (default 城口县) with about `activities` activities spread over the years."""
     outdir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(f"{seed}:single")
     unit = Unit(region_index, rng, 0.0)
     per_year = -(-activities // len(years))
-    text, count = render(unit, years, per_year, rng, positioned)
+    text, count = render(unit, years, per_year, rng, positioned, realistic)
     if count > activities:  # trim whole records from the end
         lines = text.splitlines(keepends=True)
         starts = [i for i, line in enumerate(lines) if line.startswith("  - id: ")]
@@ -500,13 +514,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=int, metavar="N", help="write one big file with N activities instead")
     parser.add_argument("--positioned", action="store_true",
                         help="start each file with '%%YAML 1.2' and '---' (same data; steers ecoplan to its positioned reader)")
+    parser.add_argument("--realistic", action="store_true",
+                        help="half the amounts left out, some CQ-17 under the other level (warnings, not counted)")
     args = parser.parse_args(argv)
     if args.single:
-        path, count = generate_single(args.outdir, args.single, args.years, args.seed, positioned=args.positioned)
+        path, count = generate_single(args.outdir, args.single, args.years, args.seed, positioned=args.positioned,
+                                      realistic=args.realistic)
         print(f"{path}: {count} activities")
         return 0
     paths, total = generate(args.outdir, args.regions, args.years, args.per_year, args.seed, args.schools,
-                            args.positioned)
+                            args.positioned, args.realistic)
     print(f"{len(paths)} files, {total} activities in {args.outdir}")
     return 0
 

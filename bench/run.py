@@ -5,6 +5,9 @@
     python bench/run.py --quick    # 84 logs × 5 years × 20 = 8,400 activities (under a minute)
 
 Generates the logs into a temporary directory (bench/generate.py), then, one process at a time:
+  targets  the same-cores floor (yaml_rs parsing the files in as many processes as `ecoplan check` uses) on the
+           benchmark logs and on a realistic set (bench/generate.py --realistic: warnings and not-counted
+           activities), and `ecoplan check` on that set; the report prints check ÷ that floor for both;
   floors   read + parse every file with nothing else done, in a child process each: yaml_rs (the fastest safe
            parser on PyPI), PyYAML CSafeLoader, ruamel.yaml typ='safe' (C parser when ruamel.yaml.clib is
            importable), ruamel typ='safe' pure=True, ruamel typ='rt' load and compose, and ecoplan's own
@@ -115,6 +118,30 @@ FLOORS = {
     ),
 }
 OPTIONAL_FLOORS = {"ecoplan fast_yaml.parse": "ecoplan_cli.load.fast_yaml"}
+
+# The same-cores floor: yaml_rs parsing every file (list in argv[1]) in argv[2] processes, as many as `ecoplan check`
+# uses on those files (forked workers, files handed out in chunks as check does). Prints its seconds.
+SAME_CORES_FLOOR = """
+import json, sys, time
+from multiprocessing import get_context
+import yaml_rs
+
+def parse(path):
+    with open(path, "rb") as handle:
+        yaml_rs.loads(handle.read().decode("utf-8"))
+    return 0
+
+t0 = time.perf_counter()
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+jobs = int(sys.argv[2])
+if jobs <= 1:
+    for path in paths:
+        parse(path)
+else:
+    with get_context("fork").Pool(jobs) as pool:
+        list(pool.imap_unordered(parse, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+print(json.dumps({"import_s": 0.0, "parse_s": time.perf_counter() - t0, "info": f"yaml_rs in {jobs} process(es)"}))
+"""
 
 
 # --------------------------------------------------------------------------- measuring
@@ -390,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
         pos_paths, _ = generate.generate(workdir / "logs-positioned", size["files"], years, size["per_year"], args.seed,
                                          positioned=True)
         pos_files = [str(p) for p in pos_paths]
+        real_paths, real_total = generate.generate(workdir / "logs-realistic", size["files"], years, size["per_year"],
+                                                   args.seed, realistic=True)
+        real_files = [str(p) for p in real_paths]
         results["data"] = {
             "files": len(files), "years": "2021-2025", "per_year": size["per_year"], "activities": total,
             "megabytes": round(megabytes, 2), "single_file_activities": single_n, "seed": args.seed,
@@ -398,6 +428,12 @@ def main(argv: list[str] | None = None) -> int:
         results["data"]["fast_path"] = {"plain": fast_path_share(files), "%YAML header": fast_path_share(pos_files)}
         listing = workdir / "files.txt"
         listing.write_text("\n".join(files), encoding="utf-8")
+        real_listing = workdir / "files-realistic.txt"
+        real_listing.write_text("\n".join(real_files), encoding="utf-8")
+        from ecoplan_cli.run import jobs_for
+
+        jobs = jobs_for(len(files))
+        results["data"]["realistic"] = {"files": len(real_files), "activities": real_total, "jobs": jobs}
 
         # the data must be valid, or the check would measure error reporting
         def eco(cmd: list[str], **kw: object) -> dict:
@@ -421,7 +457,19 @@ def main(argv: list[str] | None = None) -> int:
             floors[name] = {**run, **inner}
             log(f"floor {name}: {run['wall_s']:.2f}s (parse {inner['parse_s']:.2f}s) {inner['info']}")
 
+        same_cores = {}
+        for label, listed in (("plain", listing), ("realistic", real_listing)):
+            run = repeated([sys.executable, "-c", SAME_CORES_FLOOR, str(listed), str(jobs)], size["min_repeat_s"],
+                           stdout=True, tree=True)
+            same_cores[label] = {**run, **json.loads(run.pop("stdout"))}
+            log(f"same-cores floor ({label}, {jobs} processes): {run['wall_s']:.2f}s")
+        results["same_cores_floor"] = same_cores
+
         env = env_for_check()
+        check_real = eco([ecoplan, "check", *real_files, "--format", "json"], env=env, ok=(0, 1))
+        check_real.pop("stdout", None)
+        log(f"ecoplan check, realistic logs: {check_real['wall_s']:.2f}s")
+        results["check_realistic"] = check_real
         check = eco([ecoplan, "check", *files, "--format", "json"], env=env, ok=(0, 1))
         check.pop("stdout", None)
         log(f"ecoplan check: {check['wall_s']:.2f}s")
@@ -614,6 +662,21 @@ def report(r: dict) -> str:
         f"  ({d['single_file_activities']} activities in one log)"
     )
     floor = r["floors"]["yaml_rs"]
+    if "same_cores_floor" in r:
+        same, real = r["same_cores_floor"], r["check_realistic"]
+        info = r["data"]["realistic"]
+        lines += [
+            "",
+            f"Targets: ecoplan check ÷ the same-cores floor (yaml_rs parsing the same files in {info['jobs']} "
+            "process(es), as many as check uses), by wall time",
+            f"  benchmark logs ({d['activities']:,} activities): check {check['wall_s']:.2f}s ÷ floor "
+            f"{same['plain']['wall_s']:.2f}s = {ratio(check['wall_s'] / same['plain']['wall_s'])}×",
+            f"  realistic logs ({info['activities']:,} activities; half the amounts left out -> measure-not-stated "
+            f"warnings, one CQ-17 in ten under the other level): check {real['wall_s']:.2f}s ÷ floor "
+            f"{same['realistic']['wall_s']:.2f}s = {ratio(real['wall_s'] / same['realistic']['wall_s'])}×",
+            f"  per activity: {check['wall_s'] / d['activities'] * 1e6:.1f} µs (benchmark logs), "
+            f"{real['wall_s'] / info['activities'] * 1e6:.1f} µs (realistic), wall, {info['jobs']} process(es)",
+        ]
     lines += [
         "",
         f"ecoplan check: {check['activities_per_s']:,.0f} activities/s; its wall time is "

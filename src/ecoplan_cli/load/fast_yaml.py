@@ -10,7 +10,7 @@ wrong reference) is read again by the positioned reader, so every message still 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 # Indicators the positioned reader refuses or reads differently: anchors (&a), aliases (*a), tags (!x), directives
 # (%YAML), merge keys (<<), document markers, numbers that start with an underscore (_1: YAML 1.2 reads a
@@ -97,6 +97,36 @@ def parse(content: str) -> Any | None:
         return None
 
 
+class StrictData(NamedTuple):
+    data: Any
+
+
+class StrictError(NamedTuple):
+    line: int
+    column: int
+    detail: str
+
+
+def strict(content: str) -> StrictData | StrictError:
+    """The strict YAML 1.2 reader's verdict on the text: its data, or where and why it refuses it."""
+    parser = _parser()
+    if not parser:  # pragma: no cover - without yaml-rs the positioned reader decides
+        return StrictData(None)
+    try:
+        data = parser.loads(content, parse_datetime=True)
+    except Exception as error:  # any refusal, whatever its type
+        return _strict_error(error)
+    return StrictData(data)  # several documents come back as a list: the pre-scan sends them to be refused
+
+
+def _strict_error(error: Exception) -> StrictError:
+    message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    found = re.search(r"line (\d+), column (\d+)", message)
+    line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+    detail = str(error).splitlines()[-1].strip() if "\n" in str(error) else message
+    return StrictError(line, column, detail)
+
+
 def syntax_error(content: str) -> tuple[int, int, str] | None:
     """Where yaml-rs finds this text not to be YAML (line, column, first line of its message); None if it parses."""
     parser = _parser()
@@ -105,9 +135,5 @@ def syntax_error(content: str) -> tuple[int, int, str] | None:
     try:
         parser.loads(content)
     except Exception as error:  # yaml-rs reports "… at line L, column C" on its first line
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        found = re.search(r"line (\d+), column (\d+)", message)
-        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-        detail = str(error).splitlines()[-1].strip() if "\n" in str(error) else message
-        return line, column, detail
+        return tuple(_strict_error(error))  # type: ignore[return-value]
     return None

@@ -1,8 +1,9 @@
 """Activity logs: read, validate against the schema, then check every reference against the catalogue.
 
-Valid files take the fast path (yaml-rs, no positions kept). Anything that needs a message — a YAML error, a schema
-error, a wrong reference, a warning — sends the file through the positioned reader, so each problem names its line
-and column; valid files never pay for positions.
+The strict reader (yaml-rs) decides what is YAML (strict_yaml). Positions for a message about a file it accepted —
+a schema error, a wrong reference, a warning — come from a lazy text scan (LineIndex), never from a second parse;
+ruamel.yaml reads only files the pre-scan flags (to refuse anchors, tags … with a position) and locates the
+problems of files yaml-rs refuses.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 
-from ecoplan_cli.load import fast_yaml
+from ecoplan_cli.load import strict_yaml
 from ecoplan_cli.load.catalogue import Catalogue, load_plan_file
+from ecoplan_cli.load.line_index import LineIndex, activity_lines, header_lines
 from ecoplan_cli.load.problems import InputError, Problem, Severity
 from ecoplan_cli.load.raw_references import reference_problems
-from ecoplan_cli.load.validation import dotted, validate, validate_fast
-from ecoplan_cli.load.yaml_source import MAX_POSITIONED_BYTES, Document, Path, decode, parse, read_bytes
+from ecoplan_cli.load.validation import dotted, validate
+from ecoplan_cli.load.yaml_source import Document, Path, decode, read_bytes
 from ecoplan_cli.messages import did_you_mean, text
-from ecoplan_cli.model import ActivityLog, Level, Plan, Region
+from ecoplan_cli.model import Activity, ActivityLog, Level, Plan, Region
 from ecoplan_cli.model.references import ReferenceError_, Target, resolve
 
 
@@ -38,17 +40,36 @@ class LoadedLog:
     foreign: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     sheet: str | None = None  # a spreadsheet log: the sheet read ("" for CSV), problems name cells
     rows: tuple[int, ...] = ()  # a spreadsheet log: the row of each activity
+    # activity id -> the line its item starts on; top-level key -> its line (from a text scan, computed on first use)
+    activity_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    header_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def activity_line(self, activity_id: str) -> int:
-        """The line an activity starts on (reads the file again with positions: only needed for messages)."""
+        """The line (a spreadsheet's row) an activity starts on (1 if unknown); never a second parse."""
         if self.sheet is not None:
             ids = [activity.id for activity in self.log.activities]
             return self.rows[ids.index(activity_id)] if activity_id in ids else 1
-        document = parse(decode(read_bytes(self.path), self.path), self.path)
-        for index, activity in enumerate(self.log.activities):
-            if activity.id == activity_id:
-                return document.position(("activities", index))[0]
-        return 1
+        return self.activity_lines.get(activity_id, 1)
+
+    def with_lines(self, content: str) -> LoadedLog:
+        """The same log with its lines indexed from its text (lazily: nothing is scanned until a line is asked for)."""
+        index = LineIndex.scan(content)
+        activities = self.log.activities
+        lines = activity_lines(index, _Ids(activities))
+        return replace(self, activity_lines=lines, header_lines=header_lines(index))
+
+
+class _Ids(Sequence[str]):
+    """The ids of a log's activities, read when first needed."""
+
+    def __init__(self, activities: Sequence[Activity]) -> None:
+        self._activities = activities
+
+    def __len__(self) -> int:
+        return len(self._activities)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._activities[index].id
 
 
 @dataclass(frozen=True)
@@ -74,43 +95,25 @@ class Issue:
 
 
 def load_log(path: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError."""
+    """Read one log. Returns it with the catalogue extended by any plan file it names; raises InputError.
+
+    The strict reader decides whether it is YAML at all (strict_yaml.read); positions for any message about a file
+    it accepted come from a text scan, so a warning or a wrong reference never costs a second parse."""
     if path.lower().endswith((".xlsx", ".csv", ".xls", ".et", ".ods")):
         return _load_sheet(path, catalogue)
     content = decode(read_bytes(path), path)
-    fast = validate_fast(content, ActivityLog)
-    if fast is not None:
-        loaded, extended, issues, problems = _check(path, fast[0], catalogue)
-        if loaded is not None and not issues and not problems:
-            return _with_portability_warnings(loaded, content), extended
-    if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
-        return _load_unpositioned(path, content, fast[1] if fast is not None else fast_yaml.parse(content), catalogue)
-    return _load_positioned(path, content, catalogue)
-
-
-def _load_unpositioned(path: str, content: str, data: object, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    """A large file with a problem: say what and where by path, without re-reading it with positions."""
-    if data is None:
-        error = fast_yaml.syntax_error(content)
-        if error is not None:
-            line, column, detail = error
-            raise InputError([Problem(path, line, column, "yaml-syntax", text("yaml-syntax", detail=detail))])
-        what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
-        problem = Problem(path, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
-        raise InputError([problem])
-    document = Document(path, data)
-    if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "a single value"
-        raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
-    return _finish(path, document, catalogue)
-
-
-def _load_positioned(path: str, content: str, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
-    document = parse(content, path)
-    if not isinstance(document.data, dict):
-        found = "a list" if isinstance(document.data, list) else "a single value"
-        raise InputError([Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))])
-    return _finish(path, document, catalogue)
+    document = strict_yaml.read(content, path)
+    if document.data is None:
+        raise InputError([Problem(path, 1, 1, "empty-file", text("empty-file"))])
+    try:
+        if not isinstance(document.data, dict):
+            found = "a list" if isinstance(document.data, list) else "a single value"
+            problem = Problem(path, 1, 1, "not-a-mapping", text("not-a-mapping", what="an activity log", found=found))
+            raise InputError([problem])
+        return _finish(path, document, catalogue)
+    except InputError:  # a log nested deeper than the limit is never schema-valid: say what is wrong with it first
+        strict_yaml.check_depth(document)
+        raise
 
 
 def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[LoadedLog, Catalogue]:
@@ -123,10 +126,11 @@ def _finish(path: str, document: Document, catalogue: Catalogue) -> tuple[Loaded
     errors = sorted(set(problems + [p for p in located if p.severity is Severity.ERROR]))
     if errors or loaded is None:
         raise InputError(errors)
-    if document.text is not None:
-        loaded = _with_portability_warnings(loaded, document.text)
     warnings = tuple(sorted({p for p in located if p.severity is Severity.WARNING}))
-    loaded = replace(loaded, warnings=warnings)
+    if warnings:
+        loaded = replace(loaded, warnings=warnings)
+    if document.text is not None:
+        loaded = _with_portability_warnings(loaded, document.text).with_lines(document.text)
     return loaded, extended
 
 

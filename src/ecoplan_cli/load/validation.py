@@ -60,6 +60,20 @@ def validate(model: type[Model], document: Document) -> Model:
         raise InputError(problems) from None
 
 
+def _impossible_date(value: object) -> str | None:
+    """Why a string shaped like a date (2024-13-01) is not one; None for anything else."""
+    import datetime as dt
+    import re
+
+    if not isinstance(value, str) or re.fullmatch(r"\d{4}-\d\d?-\d\d?", value) is None:
+        return None
+    try:
+        dt.date(*(int(part) for part in value.split("-")))
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def dotted(path: Path) -> str:
     out = ""
     for part in path:
@@ -87,6 +101,9 @@ def _problem_from_error(document: Document, detail: Any) -> Problem:
         return Problem(document.file, line, column, "missing-key", text("missing-key", key=loc[-1]))
     on_key = "[key]" in detail["loc"]
     line, column = document.position(loc, key=on_key)
+    impossible = _impossible_date(detail.get("input")) if kind.startswith("date") else None
+    if impossible is not None:  # 2024-13-01: a date's shape, not a date (yaml-rs keeps it as text)
+        return Problem(document.file, line, column, "bad-scalar", text("bad-scalar", value=detail["input"], detail=impossible))
     message = detail["msg"].removeprefix("Value error, ")
     if language() == "zh" and kind in _ZH:
         message = _ZH[kind].format(**{k: str(v) for k, v in ctx.items()})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,14 +47,18 @@ class Document:
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     text: str | None = None  # the source text, when it was read here
+    index: Any = None  # a LineIndex over text the strict reader accepted: positions by scanning, not parsing
 
     @property
     def located(self) -> bool:
         """False for data read without positions (a file too large for the positioned reader)."""
-        return bool(self.values or self.keys)
+        return bool(self.values or self.keys) or self.index is not None
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """The position of the value (or key) at path, or of its nearest located ancestor."""
+        if self.index is not None:
+            position: Position = self.index.key_position(path) if key else self.index.position(path)
+            return position
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:
@@ -92,7 +97,9 @@ def parse(content: str, file: str) -> Document:
 
     yaml = YAML(typ="rt")
     try:
-        root = yaml.compose(content)
+        with warnings.catch_warnings():  # e.g. ReusedAnchorWarning: the anchor is refused below, with a position
+            warnings.simplefilter("ignore")
+            root = yaml.compose(content)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = (error.problem or error.context or "").strip()
@@ -101,6 +108,9 @@ def parse(content: str, file: str) -> Document:
         raise InputError([Problem(file, 1, 1, "yaml-syntax", text("yaml-syntax", detail=str(error).strip()))]) from None
     except RecursionError:
         raise InputError([Problem(file, 1, 1, "too-deep", text("too-deep", limit=MAX_DEPTH))]) from None
+    except Exception as error:  # a crash inside the library (e.g. P94K's comments, BEC7's %YAML 1.3): still located
+        detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        raise InputError([Problem(file, 1, 1, "yaml-unreadable", text("yaml-unreadable", detail=detail))]) from None
     document = Document(file=file, data=None, text=content)
     if root is None:
         raise InputError([Problem(file, 1, 1, "empty-file", text("empty-file"))])

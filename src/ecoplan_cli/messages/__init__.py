@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import accounting, calendar, check, events, exceptions, html, plans, reading, regions, sheets
+from ecoplan_cli.messages import accounting, calendar, check, events, exceptions, html, plans, reading, regions, sheets, yaml
 
 LANGUAGES = ("en", "zh")
 
@@ -26,6 +26,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **sheets.MESSAGES,
     **html.MESSAGES,
     **events.MESSAGES,
+    **yaml.MESSAGES,
 }
 
 
