@@ -127,7 +127,7 @@ def test_github_workflow_commands_work(log_folder: Path) -> None:
     results = run_commands(commands, log_folder)
     check = results[-1]
     assert check.returncode == 1, check.stderr  # the example county has mandatory gaps: the job fails
-    assert "::error file=logs/chengkou-county.yaml,line=1,title=CQ-17/county 2023-H2::" in check.stdout
+    assert "::error file=logs/chengkou-county.yaml,line=7,title=CQ-17/county 2023-H2::" in check.stdout  # region: line
 
     (sarif_path,) = output_paths(commands, "sarif")
     sarif = json.loads((log_folder / sarif_path).read_text(encoding="utf-8"))

@@ -13,18 +13,19 @@ from datetime import date, timedelta
 
 from ecoplan_cli.engine.accounting import NotCounted, account
 from ecoplan_cli.engine.baseline import Previous, absent, compare, finding_identity
-from ecoplan_cli.engine.evaluate import Finding, coming_due, evaluate
+from ecoplan_cli.engine.evaluate import Finding, Status, coming_due, evaluate
 from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, expiring
 from ecoplan_cli.filters import described, filter_errors
-from ecoplan_cli.load.catalogue import Catalogue, PlanSource
+from ecoplan_cli.load.catalogue import Catalogue, PlanSource, bundled
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
 from ecoplan_cli.load.exceptions import load_baseline, load_exceptions, relative_to
+from ecoplan_cli.load.log_lines import log_lines
 from ecoplan_cli.load.logs import LoadedLog, load_log, load_logs
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.units import UnitSource, merge
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import Plan
-from ecoplan_cli.report.base import CheckReport, FindingStore, PlanLocation, Tally
+from ecoplan_cli.report.base import CheckReport, FindingStore, LogLines, PlanLocation, Tally
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class CheckOptions:
     use_exceptions: bool = True  # False: --no-exceptions, the run as if no exception existed
     baseline: str | None = None  # an earlier JSON report to compare with
     fail_on_new: bool = False  # --fail-on new: fail only on mandatory gaps the baseline did not have
+    positions: bool = False  # find the log lines that explain gaps (SARIF, GitHub annotations need them)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class FileOutcome:
     problems: tuple[Problem, ...] = ()
     exceptions: tuple[SourcedException, ...] = ()  # those the log names (for the expiring list)
     uncounted: tuple[NotCounted, ...] = ()
+    lines: LogLines = field(default_factory=LogLines)
 
 
 @dataclass(frozen=True)
@@ -104,13 +107,35 @@ class _Job:
     exceptions: tuple[SourcedException, ...] = ()  # from the command line: they apply to every unit
     use_exceptions: bool = True
     baseline: Mapping[str, Previous] | None = None
+    positions: bool = False
 
 
 _WORKER: _Job | None = None  # set before the worker processes fork
 
 
+def _lines(logs: Sequence[LoadedLog], findings: Sequence[Finding], uncounted: Sequence[str] = ()) -> LogLines:
+    """The lines that explain the gaps (the last activity counted, else `region:`) and the activities counted toward
+    nothing, found only for logs that have either."""
+    gaps = [f for f in findings if f.status is Status.GAP]
+    if not gaps and not uncounted:
+        return LogLines()
+    wanted = {f.activities[-1] for f in gaps if f.activities} | set(uncounted)
+    activities: dict[str, tuple[str, int]] = {}
+    regions: dict[str, int] = {}
+    for log in logs:
+        found, regions[log.path] = log_lines(log, wanted - activities.keys())
+        activities.update({ident: (log.path, line) for ident, line in found.items()})
+    return LogLines(activities, regions)
+
+
 def _summarise(
-    path: str, key: tuple[str, str, str], source: UnitSource, job: _Job, plans: dict[str, Plan], named: Sequence[SourcedException]
+    path: str,
+    key: tuple[str, str, str],
+    source: UnitSource,
+    job: _Job,
+    plans: dict[str, Plan],
+    named: Sequence[SourcedException],
+    logs: Sequence[LoadedLog] = (),
 ) -> FileOutcome:
     """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack the findings, and account for
     every activity that counts toward nothing: only this small outcome travels back to the parent."""
@@ -131,6 +156,7 @@ def _summarise(
         tally=Tally().add(kept),
         coming_due=tuple(coming_due(kept, job.as_of, job.within)),
         uncounted=tuple(uncounted),
+        lines=_lines(logs, kept, [e.activity for e in uncounted]) if job.positions else LogLines(),
     )
 
 
@@ -148,7 +174,7 @@ def _check_file(path: str) -> FileOutcome:
     units, _ = merge([log])
     added = tuple(source for key, source in extended.plans.items() if job.catalogue.plans.get(key) is not source)
     key = (log.log.unit, units[0].unit.region, log.level.value)  # the region as reports name it (a path if shared)
-    outcome = _summarise(path, key, units[0], job, log.plans, named)
+    outcome = _summarise(path, key, units[0], job, log.plans, named, [log])
     return replace(outcome, plans=added, exceptions=named)
 
 
@@ -172,6 +198,12 @@ def _read_exceptions(files: Sequence[str]) -> tuple[SourcedException, ...]:
     if problems:
         raise InputError(problems)
     return tuple(found)
+
+
+def _plan_location(source: PlanSource) -> PlanLocation:
+    """Where a plan's requirements are written, and whether the file ships with ecoplan or is the user's."""
+    shipped = bundled().plans.get(source.plan.id) is source
+    return PlanLocation(source.display_path, source.requirement_lines, file=source.path, bundled=shipped)
 
 
 def jobs_for(files: int, requested: int | None = None) -> int:
@@ -206,7 +238,9 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             baseline = {key: Previous(*value) for key, value in load_baseline(options.baseline).items()}
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
-    job = _Job(catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline)
+    job = _Job(
+        catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline, options.positions
+    )
     outcomes = _check_files(options.files, job, jobs_for(len(options.files), options.jobs))
     problems = [problem for outcome in outcomes for problem in outcome.problems]
     if problems:
@@ -227,6 +261,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     due: list[Finding] = []
     uncounted: list[NotCounted] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
+    lines: dict[tuple[str, str], LogLines] = {}
     for key, members in sorted(by_unit.items(), key=lambda item: (item[0][1], item[0][0], item[0][2])):
         unit_files[(key[0], key[1])] = tuple(member.path for member in members)
         if len(members) > 1:  # one unit, several files: merged and evaluated again as one
@@ -235,7 +270,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             if load_problems or merge_problems:
                 return CheckOutcome(None, load_problems + merge_problems, True)
             named = tuple(dict.fromkeys(e for member in members for e in member.exceptions))
-            members = [_summarise(members[0].path, key, units[0], job, plans, named)]
+            members = [_summarise(members[0].path, key, units[0], job, plans, named, logs)]
+        lines[(key[0], key[1])] = members[0].lines
         store.add_packed(members[0].packed, members[0].count)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
@@ -251,7 +287,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         findings=store,
         coming_due=tuple(sorted(due, key=lambda f: (f.due, *f.sort_key))),
         plans=plans,
-        plan_locations={key: PlanLocation(s.display_path, s.requirement_lines) for key, s in sources.items()},
+        plan_locations={key: _plan_location(s) for key, s in sources.items()},
         unit_files=unit_files,
         within_days=options.within.days,
         tally=tally,
@@ -260,6 +296,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         baseline=baseline is not None,
         fail_on_new=options.fail_on_new,
         uncounted=tuple(sorted(uncounted, key=lambda entry: entry.sort_key)),
+        log_lines=lines,
     )
     counts = tally.summary()
     gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]

@@ -24,7 +24,7 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
     from ecoplan_cli.load.catalogue import catalogue
     from ecoplan_cli.load.exceptions import relative_to
     from ecoplan_cli.load.logs import load_logs
-    from ecoplan_cli.load.paths import expand
+    from ecoplan_cli.load.paths import notes, walk
     from ecoplan_cli.load.problems import InputError, Severity
     from ecoplan_cli.load.units import merge
     from ecoplan_cli.messages import text
@@ -35,11 +35,13 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
         for problem in sorted(error.problems):
             print(problem.render(), file=sys.stderr)
         return EXIT_USAGE
-    paths = expand(files)
-    if not paths:
-        print(text("no-log-files"), file=sys.stderr)
+    found = walk(files)
+    said, errors = notes(found)
+    for line in said + errors:
+        print(line, file=sys.stderr)
+    if errors:
         return EXIT_USAGE
-    logs, problems = load_logs(paths, plans)
+    logs, problems = load_logs(found.files, plans)
     sources, merge_problems = merge(logs)
     problems += merge_problems
     named = sorted({relative_to(log.path, entry) for log in logs for entry in log.log.exceptions})

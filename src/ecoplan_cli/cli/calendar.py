@@ -40,7 +40,8 @@ def calendar(
     mandatory_only: Annotated[bool, typer.Option("--mandatory-only", help="Leave out encouraged obligations.")] = False,
     log: Annotated[Path | None, typer.Option("--log", help="Show, per item, whether this log already meets it.")] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="With --log: progress as of this date (default today).")
+        str | None,
+        typer.Option("--as-of", envvar="ECOPLAN_AS_OF", help="Progress (--log) and ICS DTSTAMP as of this day (default today)."),
     ] = None,
     observances: Annotated[
         Path | None, typer.Option("--observances", help="Days of observances the plans do not date (全国低碳日: [2024-05-15]).")
@@ -102,7 +103,8 @@ def calendar(
     if format is CalendarFormat.ics:
         from ecoplan_cli.report import calendar_ics
 
-        write_out(calendar_ics.render(items, alarm_days=alarm_days, region=region or (level or ""), first=first))
+        place = region or (level or "")
+        write_out(calendar_ics.render(items, alarm_days=alarm_days, region=place, first=first, as_of=parse_date(as_of)))
     elif format is CalendarFormat.json:
         from ecoplan_cli.report import calendar_json
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -115,6 +116,7 @@ def check(
         use_exceptions=not no_exceptions,
         baseline=str(baseline) if baseline is not None else None,
         fail_on_new=fail_on is FailOn.new,
+        positions=bool({format, *(kind for kind, _ in outputs)} & {CheckFormat.sarif, CheckFormat.github}),
     )
     if fail_on is FailOn.new and baseline is None:
         raise typer.BadParameter("--fail-on new compares with a baseline: give --baseline FILE", param_hint="--fail-on")
@@ -146,4 +148,15 @@ def check(
     for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
         sys.stdout.write(chunk)
     sys.stdout.flush()
+    if format is CheckFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from ecoplan_cli.report.github import summary
+
+        target = os.environ["GITHUB_STEP_SUMMARY"]
+        try:
+            with open(target, "a", encoding="utf-8") as step_summary:  # GitHub's file: append to it
+                step_summary.write(summary(outcome.report))
+        except OSError as error:
+            from ecoplan_cli.messages import text
+
+            typer.echo(text("github-summary-unwritable", file=target, reason=error.strerror or str(error)), err=True)
     raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)

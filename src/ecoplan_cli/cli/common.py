@@ -61,9 +61,16 @@ def load_plans(plan_files: list[Path] | None) -> Catalogue:
 
 
 def expand_paths(paths: list[Path]) -> list[str]:
-    from ecoplan_cli.load.paths import expand
+    """The files to read: skipped files are named on stderr; a folder with no log, or no file at all, is exit 2."""
+    from ecoplan_cli.load.paths import notes, walk
 
-    return expand(paths)
+    result = walk(paths)
+    said, errors = notes(result)
+    for line in said + errors:
+        typer.echo(line, err=True)
+    if errors:
+        raise typer.Exit(EXIT_INPUT)
+    return result.files
 
 
 def write_out(content: str) -> None:

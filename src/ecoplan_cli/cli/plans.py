@@ -145,14 +145,17 @@ class SchemaKind(StrEnum):
 
 
 @app.command()
-def schema(kind: Annotated[SchemaKind, typer.Option("--kind")] = SchemaKind.log) -> None:
-    """Print the JSON Schema of activity logs (or plans, or exceptions files), for editors and other tools."""
+def schema(kind: Annotated[SchemaKind, typer.Option("--kind")] = SchemaKind.log, plan_file: PlanFileOption = None) -> None:
+    """Print the JSON Schema of activity logs (or plans, or exceptions files), for editors and other tools.
+
+    With --plan-file, the log schema also knows that plan's requirement ids, obligations and regions.
+    """
     import json
 
     from ecoplan_cli.load.json_schema import exceptions_schema, log_schema, plan_schema
 
     if kind is SchemaKind.log:
-        document = log_schema(load_plans(None))
+        document = log_schema(load_plans(plan_file))
     else:
         document = plan_schema() if kind is SchemaKind.plan else exceptions_schema()
     write_out(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

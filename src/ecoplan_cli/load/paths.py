@@ -1,19 +1,96 @@
-"""Which files a command reads: files as given, a folder for every YAML file under it."""
+"""Which files a command reads: a file named explicitly is always read; a folder stands for the activity logs under it.
+
+A folder walk takes `.yaml`/`.yml` files (any case: `*.YAML` too, hidden files and folders left out) and keeps only
+those that look like an activity log, told by a cheap text scan, never a parse: a top-level `unit:` or `activities:`
+key at the start of a line, or a `yaml-language-server` schema line naming the activity-log schema. Plan files (no
+`unit:`, no `activities:`) and CI files are skipped, and the walk says what it skipped and why.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_LOG_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?["']?(?:unit|activities)["']?[ \t]*:""", re.MULTILINE)
+_LOG_SCHEMA = re.compile(rb"^#\s*yaml-language-server:\s*\$schema=\S*activity-log", re.MULTILINE)
+_HEAD = 65536
+
+
+@dataclass(frozen=True)
+class Walk:
+    """What a command reads: the files, and what a folder walk left out (path, reason code), in order."""
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # folders given that held no activity log
+
+
+def looks_like_log(path: Path) -> bool:
+    """True when the file has a top-level `unit:`/`activities:` key or the activity-log schema line (text scan)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD)
+            if _LOG_KEY.search(head) or _LOG_SCHEMA.search(head):
+                return True
+            if len(head) < _HEAD:
+                return False
+            rest = stream.read()
+    except OSError:
+        return True  # let the loader say what is wrong with it, at its place
+    return bool(_LOG_KEY.search(head + rest))
+
+
+def _skip_reason(path: Path) -> str:
+    """Why a YAML file in a folder is not read as a log: a plan file, an exceptions file, or anything else."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD)
+    except OSError:
+        return "not-a-log"
+    if re.search(rb"^requirements[ \t]*:", head, re.MULTILINE) and re.search(rb"^id[ \t]*:", head, re.MULTILINE):
+        return "plan-file"
+    if re.search(rb"^exceptions[ \t]*:", head, re.MULTILINE):
+        return "exceptions-file"
+    return "not-a-log"
+
+
+def walk(paths: Iterable[Path | str]) -> Walk:
+    """Files as given; each folder walked for activity logs (sorted; hidden files and folders left out)."""
+    out = Walk()
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():  # named explicitly: always read (a missing file is reported by the loader)
+            out.files.append(str(given))
+            continue
+        found = sorted(p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
+        taken = 0
+        for candidate in found:
+            if any(part.startswith(".") for part in candidate.relative_to(path).parts):
+                continue
+            if looks_like_log(candidate):
+                out.files.append(str(candidate))
+                taken += 1
+            else:
+                out.skipped.append((str(candidate), _skip_reason(candidate)))
+        if not taken:
+            out.empty.append(str(given))
+    return out
 
 
 def expand(paths: Iterable[Path | str]) -> list[str]:
-    """Files as given; a folder stands for every .yaml/.yml file under it (sorted, hidden ones left out)."""
-    out: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            out.extend(str(p) for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            out.append(str(given))
-    return out
+    """The files a command reads (see `walk`)."""
+    return walk(paths).files
+
+
+def notes(result: Walk) -> tuple[list[str], list[str]]:
+    """What to tell the user about a walk: (notes on skipped files, errors that make the run unusable: exit 2)."""
+    from ecoplan_cli.messages import text
+
+    said = [text("walk-skipped", file=file, reason=text(f"walk-reason-{reason}")) for file, reason in result.skipped]
+    errors = [text("walk-empty", folder=folder) for folder in result.empty]
+    if not result.files:
+        errors.append(text("no-log-files"))
+    return said, errors

@@ -8,7 +8,20 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import accounting, calendar, check, events, exceptions, html, plans, reading, regions, sheets, yaml
+from ecoplan_cli.messages import (
+    accounting,
+    calendar,
+    check,
+    events,
+    exceptions,
+    html,
+    plans,
+    reading,
+    regions,
+    reports,
+    sheets,
+    yaml,
+)
 
 LANGUAGES = ("en", "zh")
 
@@ -27,6 +40,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **html.MESSAGES,
     **events.MESSAGES,
     **yaml.MESSAGES,
+    **reports.MESSAGES,
 }
 
 

@@ -21,6 +21,17 @@ from ecoplan_cli.model.ids import natural_key
 class PlanLocation:
     path: str  # as shown to users (plans/chongqing_impl.yaml)
     lines: Mapping[str, int]  # requirement id → line
+    file: str = ""  # the file as read (a path the process can open)
+    bundled: bool = True  # shipped inside the ecoplan package, not a file of the user's repository
+
+
+@dataclass(frozen=True)
+class LogLines:
+    """The lines of a unit's log files that explain its findings (from a text scan, never a re-parse): activity id →
+    (file, line) for the activities findings name, and each file's `region:` line (a period with no activity)."""
+
+    activities: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    region: Mapping[str, int] = field(default_factory=dict)
 
 
 _RANK = {"gap": 4, "open": 3, "met": 2, "waived": 1, "unmeasured": 0}
@@ -129,6 +140,7 @@ class CheckReport:
     baseline: bool = False  # whether findings carry a baseline state
     fail_on_new: bool = False  # the verdict counts only mandatory gaps new against the baseline
     uncounted: tuple[NotCounted, ...] = ()  # references counted toward nothing, sorted by (unit, region, log_file, activity)
+    log_lines: Mapping[tuple[str, str], LogLines] = field(default_factory=dict)  # (unit, region) → lines
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)

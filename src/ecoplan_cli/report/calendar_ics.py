@@ -1,7 +1,12 @@
 """`calendar --format ics`: RFC 5545 all-day events, one per due date and dated observance.
 
 Output is deterministic: UIDs are hashes of what an event is (so a re-import updates rather than duplicates), and
-DTSTAMP is fixed from the window's first day, never the clock. Observances with no known date are left out.
+DTSTAMP is the run's as-of instant (the as-of day, 00:00 UTC), never the clock. LAST-MODIFIED is that instant too,
+and SEQUENCE counts days from 2020-01-01 to it: an export made later, whose text (progress, status, plan wording)
+may have changed, always carries a higher SEQUENCE, so subscribed calendars replace the stale version instead of
+keeping it; the same as-of gives the same bytes. Every calendar holds the VTIMEZONE of China Standard Time, so a
+window with no event is still a valid RFC 5545 calendar (which needs at least one component). Observances with no
+known date are left out.
 """
 
 from __future__ import annotations
@@ -10,12 +15,26 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from ecoplan_cli.engine.calendar import CalendarItem
 
 PRODID = "-//ecoplan//ecoplan calendar//ZH"
 UID_DOMAIN = "ecoplan"
+SEQUENCE_EPOCH = date(2020, 1, 1)
+
+
+def china_standard_time() -> Timezone:
+    """VTIMEZONE Asia/Shanghai: UTC+8 all year (no daylight saving since 1991)."""
+    zone = Timezone()
+    zone.add("tzid", "Asia/Shanghai")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(hours=8))
+    standard.add("tzoffsetto", timedelta(hours=8))
+    standard.add("tzname", "CST")
+    zone.add_component(standard)
+    return zone
 
 
 def item_uid(item: CalendarItem, region: str = "") -> str:
@@ -54,24 +73,37 @@ def _description(item: CalendarItem) -> str:
     return "\n".join(lines)
 
 
-def render(items: Sequence[CalendarItem], *, alarm_days: int = 7, region: str = "", first: date | None = None) -> str:
-    """An iCalendar document; `first` (the window's first day) fixes DTSTAMP, else the earliest item's date."""
+def render(
+    items: Sequence[CalendarItem],
+    *,
+    alarm_days: int = 7,
+    region: str = "",
+    first: date | None = None,
+    as_of: date | None = None,
+) -> str:
+    """An iCalendar document. DTSTAMP, LAST-MODIFIED and SEQUENCE come from `as_of` (the run's as-of day); without
+    it, from `first` (the window's first day), else the earliest item's date."""
     if alarm_days < 0:
         raise ValueError("alarm_days must not be negative")
     dated = [item for item in items if item.date is not None]
-    stamp_day = first or min((item.date for item in dated if item.date is not None), default=date(1970, 1, 1))
+    stamp_day = as_of or first or min((item.date for item in dated if item.date is not None), default=SEQUENCE_EPOCH)
     stamp = datetime.combine(stamp_day, time(0, 0), tzinfo=UTC)
+    sequence = max(0, (stamp_day - SEQUENCE_EPOCH).days)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"ecoplan {region}".strip())
+    calendar.add("x-wr-timezone", "Asia/Shanghai")
+    calendar.add_component(china_standard_time())
     for item in dated:
         assert item.date is not None
         event = Event()
         event.add("uid", item_uid(item, region))
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", item.date)
         event.add("dtend", item.date + timedelta(days=1))
         event.add("summary", _summary(item))

@@ -1,4 +1,10 @@
-"""--format csv: one row per finding, for the spreadsheet (UTF-8 with BOM so that Excel reads Chinese right)."""
+"""--format csv: one row per finding, for the spreadsheet (UTF-8 with BOM so that Excel reads Chinese right).
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read by Excel or LibreOffice as a
+formula (CSV injection): as OWASP recommends, such a cell is prefixed with a single quote, and the csv module quotes
+every cell that holds a separator or a quote. Numbers the report writes itself (`required`, `actual`, `missing`) are
+never negative, and dates start with a digit, so only text from logs and plans is ever changed.
+"""
 
 from __future__ import annotations
 
@@ -41,12 +47,20 @@ def _row(values: list[str]) -> str:
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """OWASP CSV-injection defence: a cell a spreadsheet would read as a formula gets a leading single quote."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value: object) -> str:
     if isinstance(value, list):
-        return ";".join(value)
+        return neutralise(";".join(value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else str(value)
+    return "" if value is None else neutralise(str(value))
 
 
 def chunks(report: CheckReport) -> Iterator[str]:

@@ -1,0 +1,90 @@
+"""The folder walk: only activity logs are read from a folder (told by a text scan), what is skipped is said, a file
+named explicitly is always read, extensions match in any case, and a folder with no log is exit 2."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, write
+from ecoplan_cli.load.paths import looks_like_log, walk
+
+COUNTY = EXAMPLES / "chengkou-county.yaml"
+
+
+def test_examples_folder_takes_the_logs_and_skips_ci_and_plan_files() -> None:
+    result = walk([EXAMPLES])
+    taken = {Path(f).relative_to(EXAMPLES).as_posix() for f in result.files}
+    assert "chengkou-county.yaml" in taken and "district/log-2021.yaml" in taken
+    assert not any(name.startswith(("ci/", "plans/")) for name in taken)
+    skipped = {Path(f).relative_to(EXAMPLES).as_posix(): reason for f, reason in result.skipped}
+    assert skipped == {
+        "ci/github-actions.yml": "not-a-log",
+        "ci/gitlab-ci.yml": "not-a-log",
+        "exceptions/chengkou.yaml": "exceptions-file",
+        "plans/district_work_plan_2021.yaml": "plan-file",
+        "plans/municipal_example.yaml": "plan-file",
+    }
+
+
+def test_check_examples_folder_reads_only_logs_and_says_what_it_skipped(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(
+        "check", "examples/", "--plan-file", "examples/plans/municipal_example.yaml", "--as-of", "2025-01-15",
+        "--format", "json", "--lang", "en",
+    )  # fmt: skip
+    assert code in (0, 1), err
+    assert "examples/ci/gitlab-ci.yml: skipped, not an activity log" in err
+    assert "examples/plans/municipal_example.yaml: skipped, not an activity log (a plan file: load it with --plan-file)" in err
+
+
+def test_upper_case_extension_is_walked(tmp_path: Path) -> None:
+    shutil.copy(COUNTY, tmp_path / "COUNTY.YAML")
+    shutil.copy(COUNTY, tmp_path / "other.Yml")
+    assert [Path(f).name for f in walk([tmp_path]).files] == ["COUNTY.YAML", "other.Yml"]
+
+
+def test_hidden_files_and_folders_are_left_out(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    shutil.copy(COUNTY, tmp_path / ".git" / "log.yaml")
+    shutil.copy(COUNTY, tmp_path / ".hidden.yaml")
+    shutil.copy(COUNTY, tmp_path / "log.yaml")
+    assert [Path(f).name for f in walk([tmp_path]).files] == ["log.yaml"]
+
+
+def test_a_file_named_explicitly_is_always_read(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan_like = write(tmp_path, "notes.yaml", "title: not a log\n")
+    assert walk([plan_like]).files == [str(plan_like)]
+    code, _, err = run("validate", plan_like, "--lang", "en")
+    assert code == 1 and "notes.yaml:1:1" in err  # read, and its problems reported at their place
+
+
+@pytest.mark.parametrize(
+    ("text", "is_log"),
+    [
+        ("unit: 城口县生态环境局\n", True),
+        ("\ufeffplans: [chongqing-impl]\nactivities: []\n", True),
+        ('"unit": x\n', True),
+        ("# yaml-language-server: $schema=../schema/activity-log.schema.json\n{}\n", True),
+        ("stages: [check]\njob:\n  unit: nested, not top-level\n", False),
+        ("id: x\nrequirements: []\n", False),
+    ],
+)
+def test_what_counts_as_a_log(tmp_path: Path, text: str, is_log: bool) -> None:
+    assert looks_like_log(write(tmp_path, "f.yaml", text)) is is_log
+
+
+def test_a_log_key_far_down_a_large_file_is_found(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.yaml", "# padding\n" * 10000 + "unit: x\n")
+    assert looks_like_log(path)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "no activity log in this folder"), ("zh", "该文件夹中没有活动台账")])
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_a_folder_with_no_log_is_exit_2(run, tmp_path: Path, command: str, lang: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path, "ci.yml", "stages: [test]\n")
+    code, out, err = run(command, tmp_path, "--lang", lang)
+    assert code == 2
+    assert f"{tmp_path}" in err and expected in err
+    assert "PASS" not in out and "通过" not in out
