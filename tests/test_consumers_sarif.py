@@ -13,7 +13,6 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from ecoplan_cli.load.log_lines import scan_activity_lines, scan_region_line
 from node_tools import node_tool
 
 SCHEMAS = ROOT / "tests" / "vendor" / "schemas"
@@ -178,21 +177,18 @@ def test_the_sarif_multitool_finds_no_error_and_no_warning(run, tmp_path: Path, 
     assert not [r for r in found if r["ruleId"] in ("SARIF1002", "SARIF1004", "SARIF2016")], "URIs valid and relative"
 
 
-@pytest.mark.parametrize(
-    ("text", "wanted", "expected"),
-    [
-        ("activities:\n  - id: a\n    date: 2024-01-01\n  - id: 'b'\n", {"a", "b"}, {"a": 2, "b": 4}),
-        ("activities:\n  -\n    title: x\n    id: \"c\"  # the id\n", {"c"}, {"c": 2}),
-        ("activities:\n  - title: x\n    id: d\n  - id: e\n", {"d", "e"}, {"d": 2, "e": 4}),
-        ("activities: [{id: f}]\n", {"f"}, {}),
-    ],
-)
-def test_the_line_scan(text: str, wanted: set[str], expected: dict[str, int]) -> None:
-    assert scan_activity_lines(text, wanted) == expected
-    assert scan_region_line("plans: [x]\nregion: 城口县\n") == 2
-
-
 def test_fingerprint_is_the_finding_identity(run) -> None:  # type: ignore[no-untyped-def]
     result = next(iter(results_by_title(sarif(run, COUNTY, "--as-of", "2025-01-15")).values()))
     identity = "chongqing-impl:CQ-17/county@城口县/城口县生态环境局#2023-H2"
     assert result["partialFingerprints"]["ecoplanFinding/v1"] == hashlib.sha256(identity.encode()).hexdigest()
+
+
+def test_a_spreadsheet_log_is_placed_by_its_rows(run) -> None:  # type: ignore[no-untyped-def]
+    """An .xlsx ledger's gaps sit on the row of the activity that fell short (never a traceback from reading it as text)."""
+    code, out, err = run("check", EXAMPLES / "chengkou-county.xlsx", "--as-of", "2025-01-15", "--format", "sarif")
+    assert code == 1, err
+    results = json.loads(out)["runs"][0]["results"]
+    assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    assert len({r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results}) > 1
+    code, out, _ = run("check", EXAMPLES / "chengkou-county.xlsx", "--as-of", "2025-01-15", "--format", "github")
+    assert code == 1 and out.startswith("::")
