@@ -13,6 +13,7 @@ from ecoplan_cli.cli.common import (
     LangOption,
     PlanFileOption,
     app,
+    chosen_year,
     fail,
     load_plans,
     parse_date,
@@ -62,7 +63,7 @@ def calendar(
     catalogue = load_plans(plan_file)
     if (from_ is None) != (to is None):
         raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
-    first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(year or parse_date(None).year)
+    first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(chosen_year(year))
     plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
     if observances is not None:
         from ecoplan_cli.engine.calendar import with_observance_dates

@@ -21,6 +21,7 @@ from ecoplan_cli.cli.common import (
     parse_date,
     parse_within,
     terminal_width,
+    use_color,
 )
 from ecoplan_cli.messages import set_language
 
@@ -143,7 +144,7 @@ def check(
             write_bytes_atomic(path, render_bytes(outcome.report, kind.value))
         else:
             write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
-    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
+    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=use_color()):
         sys.stdout.write(chunk)
     sys.stdout.flush()
     raise typer.Exit(EXIT_GAP if outcome.failed else EXIT_OK)

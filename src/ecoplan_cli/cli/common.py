@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # imported for real inside the commands, so that start-up sta
     from ecoplan_cli.load.problems import Problem
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     no_args_is_help=True,
     help="ecoplan — check activity logs against China's ecological-civilization publicity plans.",
     pretty_exceptions_enable=False,
@@ -100,6 +100,40 @@ def parse_date(value: str | None) -> date:
         raise typer.BadParameter(f"'{value}' is not an ISO date such as 2025-01-15", param_hint="--as-of") from None
 
 
+def usage_error(code: str, **params: object) -> NoReturn:
+    """A usage error in the run's language, naming the argument: exit 2."""
+    from ecoplan_cli.messages import text
+
+    typer.echo(text("usage-error", detail=text(code, **params)), err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def chosen_year(year: int | None) -> int:
+    """--year, checked (0 or 99999 is a usage error, not 'this year' or a traceback); default this year."""
+    if year is None:
+        return parse_date(None).year
+    if not 1 <= year <= 9998:
+        usage_error("bad-year", year=year)
+    return year
+
+
 def terminal_width(width: int | None) -> int:
-    """The table width: --width, else the terminal's, else 80."""
-    return width or (os.get_terminal_size().columns if sys.stdout.isatty() else 80)
+    """The table width: --width, else COLUMNS, else the terminal's, else 80 (a terminal reporting no size included)."""
+    if width:
+        return width
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        try:
+            size = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):  # a terminal (or a pseudo one) that reports no size
+            size = 0
+        if size > 0:
+            return size
+    return 80
+
+
+def use_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

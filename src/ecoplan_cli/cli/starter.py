@@ -12,8 +12,9 @@ from ecoplan_cli.cli.common import (
     LangOption,
     PlanFileOption,
     app,
+    chosen_year,
     load_plans,
-    parse_date,
+    usage_error,
     write_out,
 )
 from ecoplan_cli.messages import set_language, text
@@ -49,8 +50,8 @@ def init(
         raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
     if level is not None and level not in Level.__members__.values():
         raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
-    chosen_year = year or parse_date(None).year
-    first, last = year_window(chosen_year)
+    the_year = chosen_year(year)
+    first, last = year_window(the_year)
     found = region_option(catalogue, region, plan_ids, first, last)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
     name = _log_name(found, region)
@@ -63,16 +64,20 @@ def init(
         _write_workbook(out, workbook, force)
         return
     content = starter_log.render(
-        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=chosen_year, items=items, level=level
+        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=the_year, items=items, level=level
     )
     if out is None:
         write_out(content)
         return
+    if out.is_dir():
+        usage_error("out-is-folder", path=str(out), example=f"{the_year}.yaml")
     try:
         write_atomic(out, content, overwrite=force)
     except FileExistsError:
         typer.echo(text("exists", file=str(out)), err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    except OSError as error:
+        usage_error("cannot-write", path=str(out), reason=error.strerror or str(error))
     typer.echo(text("written", file=str(out)))
 
 

@@ -92,6 +92,10 @@ def parse(content: str, file: str) -> Document:
     try:
         root = yaml.compose(content)
     except MarkedYAMLError as error:
+        from ecoplan_cli.load.typing_hints import syntax_hints  # a typing slip explains the error at its own place
+
+        if hints := syntax_hints(content, file):
+            raise InputError(hints) from None
         mark = error.problem_mark or error.context_mark
         detail = (error.problem or error.context or "").strip()
         raise InputError([_problem(file, mark, "yaml-syntax", detail=_plain_syntax(detail, content, mark))]) from None
@@ -233,6 +237,11 @@ def _to_timestamp(value: str) -> dt.date | dt.datetime:
     match = _DATE.match(value)
     if match:
         year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12 or not 1 <= day <= 28:
+            from ecoplan_cli.load.typing_hints import impossible_date  # 2024-02-30: name the month's last day
+
+            if impossible := impossible_date(value):
+                raise ValueError(impossible)
         return dt.date(year, month, day)
     match = _DATETIME.match(value)
     if match:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ecoplan_cli.messages import accounting, calendar, check, exceptions, html, plans, reading, regions, sheets
+from ecoplan_cli.messages import accounting, calendar, check, exceptions, hints, html, plans, reading, regions, sheets
 
 LANGUAGES = ("en", "zh")
 
@@ -25,6 +25,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **accounting.MESSAGES,
     **sheets.MESSAGES,
     **html.MESSAGES,
+    **hints.MESSAGES,
 }
 
 

@@ -1,0 +1,102 @@
+"""The first hour: plain words for the usual typing slips, the terminal, and usage errors."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "severity-error": ("error:", "错误："),
+    "severity-warning": ("warning:", "警告："),
+    # full-width punctuation and spaces where YAML syntax is expected
+    "typo-full-width-colon": (
+        "a full-width colon '：' after '{key}': YAML needs the half-width ':' and a space — write `{fixed}`",
+        "“{key}”后是全角冒号“：”：YAML 需要半角冒号“:”加一个空格，请写成 `{fixed}`",
+    ),
+    "typo-colon-no-space": (
+        "no space after '{key}:': YAML needs a space between the colon and the value — write `{key}: {value}`",
+        "“{key}:”后缺少空格：冒号与取值之间需要一个空格，请写成 `{key}: {value}`",
+    ),
+    "typo-full-width-space": (
+        "a full-width space after '{after}': type an ordinary (half-width) space",
+        "“{after}”后是全角空格：请改为普通（半角）空格",
+    ),
+    "typo-full-width-indent": (
+        "a full-width space in the indentation: indent with ordinary (half-width) spaces",
+        "缩进中有全角空格：请用普通（半角）空格缩进",
+    ),
+    "typo-full-width-dash": (
+        "a full-width dash '－' starts this list item: type the half-width '-' and a space",
+        "列表项以全角“－”开头：请改为半角“-”加一个空格",
+    ),
+    "typo-full-width-bracket": (
+        "a full-width '{mark}': YAML needs the half-width '{ascii}'",
+        "全角“{mark}”：YAML 需要半角“{ascii}”",
+    ),
+    # requirement ids
+    "typo-reference": (
+        "'{value}' is not a requirement id: an id is capitals, a hyphen and a number, such as CQ-17 "
+        "(CQ-16/press-center names one obligation, chongqing-impl:CQ-17 one plan's){hint}",
+        "“{value}”不是任务编号：编号由大写字母、连字符和数字组成，如 CQ-17"
+        "（CQ-16/press-center 指其中一项要求，chongqing-impl:CQ-17 指某一计划的任务）{hint}",
+    ),
+    "typo-reference-suggest": ("; did you mean {suggestion}?", "；是否应为 {suggestion}？"),
+    "typo-reference-full-width": (
+        " (full-width {chars} typed in Chinese input mode: use half-width , : - and no spaces)",
+        "（{chars} 为中文输入法下的全角字符：请用半角 , : - 且不加空格）",
+    ),
+    "typo-reference-several": (
+        "'{value}' is several requirement ids in one: separate them with a half-width comma — "
+        "requirements: {fixed}",
+        "“{value}”把多个任务编号写成了一个：请用半角逗号分隔，写成 requirements: {fixed}",
+    ),
+    # values of the wrong kind
+    "typo-not-text": (
+        "{field} must be text, and YAML reads {value} as a number or date: write {field}: \"{value}\" "
+        "(in quotes), or any text",
+        "{field} 应为文本，而 YAML 把 {value} 读作数字或日期：请写成 {field}: \"{value}\"（加引号），或改用其他文字",
+    ),
+    "typo-not-a-list": (
+        "{field} must be a list, even of one item: write {fixed}",
+        "{field} 应为列表，即使只有一项：请写成 {fixed}",
+    ),
+    "typo-date-day": (
+        "{value} is not a date: that month has {days} days, its last day is {last}",
+        "{value} 不是有效日期：该月只有 {days} 天，最后一天是 {last}",
+    ),
+    "typo-date-month": (
+        "{value} is not a date: there is no month {month} (months are 01 to 12)",
+        "{value} 不是有效日期：没有第 {month} 月（月份为 01 至 12）",
+    ),
+    "typo-unknown-key": (
+        "unknown key '{key}'{hint}; allowed here: {allowed}",
+        "未知的键“{key}”{hint}；此处可用的键：{allowed}",
+    ),
+    # `show`: labels of one requirement (English keeps the bilingual labels it always had)
+    "show-lead": ("牵头单位 lead", "牵头单位"),
+    "show-supporting": ("配合单位 supporting", "配合单位"),
+    "show-time-limit": ("任务时限 time limit", "任务时限"),
+    "show-implements": ("implements", "落实上级条目"),
+    "show-implemented-by": ("implemented by", "下级落实条目"),
+    "show-days": ("日", "日"),
+    "show-col-obligation": ("obligation", "要求"),
+    "show-col-levels": ("levels", "适用层级"),
+    "show-col-recurrence": ("recurrence", "频次"),
+    "show-col-count": ("count", "数量"),
+    "show-col-deadline": ("deadline", "截止日期"),
+    "show-col-kind": ("kind", "性质"),
+    "show-mandatory": ("mandatory", "必须"),
+    "show-encouraged": ("encouraged", "鼓励"),
+    "show-note": ("note", "说明"),
+    # usage errors
+    "bad-environment": (
+        "{name}={value} is not usable: give a whole number of at least {minimum}, or unset it",
+        "环境变量 {name}={value} 无法使用：请设为不小于 {minimum} 的整数，或删除该设置",
+    ),
+    "usage-error": ("usage error: {detail}", "用法错误：{detail}"),
+    "bad-year": (
+        "--year {year} is not a year ecoplan can plan: give one from 1 to 9998",
+        "--year {year} 不是可用的年份：请给出 1 至 9998 之间的年份",
+    ),
+    "out-is-folder": (
+        "--out {path} is a folder: give a file name, e.g. {path}/{example}",
+        "--out {path} 是文件夹：请给出文件名，如 {path}/{example}",
+    ),
+    "cannot-write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "version": ("ecoplan {version}", "ecoplan {version}"),
+}
