@@ -92,7 +92,13 @@ def calendar(
             fail(problems + more, EXIT_INPUT)
         unit = units[0].unit
         chosen_level = unit.level
-    items = calendar_items(plans, chosen_level, first, last, leads=frozenset(lead or ()), mandatory_only=mandatory_only)
+        # what binds the unit is what `check` evaluates: the plans the log answers to, its level, its lead_as
+        dated = {p.id: p for p in plans}  # with --observances' dates where given
+        plans = [dated.get(p.id, p) for p in unit.plans if not plan or p.id in plan]
+    leads = frozenset(lead or ())
+    if unit is not None and unit.lead_as:
+        leads = leads & unit.lead_as if leads else unit.lead_as
+    items = calendar_items(plans, chosen_level, first, last, leads=leads, mandatory_only=mandatory_only)
     items += undated_observances(plans, first, last)
     if unit is not None:
         items = with_progress(items, evaluate(unit, parse_date(as_of)))

@@ -114,6 +114,7 @@ def plan_check(
     if problems:
         for problem in sorted(problems):
             typer.echo(problem.render(), err=True)
+        typer.echo(text("files-invalid", count=len(problems), files=len({p.file for p in problems})), err=True)
         raise typer.Exit(EXIT_GAP)
 
 

@@ -33,7 +33,7 @@ class Problem:
     def render(self) -> str:
         from ecoplan_cli.messages import text  # error:/warning: in the run's language (错误：/警告：)
 
-        return f"{self.location}: {text('severity-' + self.severity.value)} {self.message} [{self.code}]"
+        return f"{self.location}: {text('severity-' + self.severity.value)}{self.message} [{self.code}]"
 
 
 def column_letters(column: int) -> str:

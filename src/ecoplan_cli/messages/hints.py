@@ -1,8 +1,8 @@
 """The first hour: plain words for the usual typing slips, the terminal, and usage errors."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "severity-error": ("error:", "错误："),
-    "severity-warning": ("warning:", "警告："),
+    "severity-error": ("error: ", "错误："),  # the full-width colon brings its own space
+    "severity-warning": ("warning: ", "警告："),
     # full-width punctuation and spaces where YAML syntax is expected
     "typo-full-width-colon": (
         "a full-width colon '：' after '{key}': YAML needs the half-width ':' and a space — write `{fixed}`",
@@ -99,4 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cannot-write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     "version": ("ecoplan {version}", "ecoplan {version}"),
+    # a log naming a user plan by id
+    "plan-file-found": (
+        ". {file} declares {plan}: name the file in the log (plans: [{relative}]) or give --plan-file {file}",
+        "。{file} 中定义了 {plan}：请在台账中写明该文件（plans: [{relative}]），或加 --plan-file {file}",
+    ),
+    "plan-file-how": (
+        ". If {plan} is a plan file of your own, name the file in the log (plans: [path/to/plan.yaml]) "
+        "or give --plan-file FILE",
+        "。如 {plan} 是自编的计划文件，请在台账中写明该文件（plans: [路径/plan.yaml]），或加 --plan-file 文件",
+    ),
 }
