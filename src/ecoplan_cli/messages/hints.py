@@ -109,4 +109,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or give --plan-file FILE",
         "。如 {plan} 是自编的计划文件，请在台账中写明该文件（plans: [路径/plan.yaml]），或加 --plan-file 文件",
     ),
+    # `init`: the starter log's comments (English keeps the words it always had)
+    "init-schema-note": (
+        "(editor completion; create it once with: ecoplan schema > activity-log.schema.json)",
+        "（编辑器自动补全；先运行一次：ecoplan schema > activity-log.schema.json）",
+    ),
+    "init-title": (
+        "{unit} {year}年生态文明宣传教育工作台账 — ecoplan activity log, started by `ecoplan init`.",
+        "{unit} {year}年生态文明宣传教育工作台账 — 由 `ecoplan init` 生成。",
+    ),
+    "init-how": (
+        "Record each activity as it is done; `ecoplan validate` checks this file, `ecoplan check` what is still due.",
+        "每完成一项活动即记录一条；`ecoplan validate` 检查本文件，`ecoplan check` 查看尚未完成的任务。",
+    ),
+    "init-nothing-due": ("Nothing falls due in {year} for this unit.", "本单位 {year} 年没有到期任务。"),
+    "init-to-do": (
+        "To do in {year}, by due date — copy an entry above this line, uncomment it and fill it in:",
+        "{year} 年待办，按截止日期排列——将条目复制到本行上方，去掉注释符号 # 后填写：",
+    ),
+    "init-done": ("完成 / done", "完成"),
+    "init-encouraged": ("(鼓励 encouraged)", "（鼓励）"),
 }

@@ -1,0 +1,372 @@
+"""The first hour of a new user (issue 19): typing slips, the terminal, usage errors — each message in zh and en."""
+
+from __future__ import annotations
+
+import calendar as std_calendar
+import datetime as dt
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import ROOT, write
+from ecoplan_cli.load.typing_hints import impossible_date, suggest_references
+from ecoplan_cli.messages import set_language
+
+HEADER = "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
+ACTIVITY = "  - id: a1\n    date: 2024-03-10\n    title: 新闻发布会\n    requirements: [CQ-17]\n"
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():  # type: ignore[no-untyped-def]
+    yield
+    set_language("en")
+
+
+def _log(tmp_path: Path, activity: str) -> Path:
+    return write(tmp_path, "log.yaml", HEADER + activity)
+
+
+def _validate(run, path: Path, lang: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    code, _, err = run("validate", str(path), "--lang", lang)
+    return code, err
+
+
+def _cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ECOPLAN_", "COLUMNS", "NO_COLOR"))}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "ecoplan_cli", *args], capture_output=True, text=True, env=environment, cwd=cwd, check=False
+    )
+
+
+# ── requirement ids ─────────────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "zh"),
+    [
+        ("CQ17", "'CQ17' is not a requirement id: an id is capitals, a hyphen and a number, such as CQ-17", "是否应为 CQ-17？"),
+        ("cq-17", "did you mean CQ-17?", "“cq-17”不是任务编号：编号由大写字母、连字符和数字组成"),
+        ("CQ－17", "full-width － typed in Chinese input mode", "－ 为中文输入法下的全角字符"),
+        (
+            "CQ-17，CQ-79/articles",
+            "is several requirement ids in one: separate them with a half-width comma — requirements: [CQ-17, CQ-79/articles]",
+            "把多个任务编号写成了一个：请用半角逗号分隔，写成 requirements: [CQ-17, CQ-79/articles]",
+        ),
+    ],
+)
+def test_a_mistyped_requirement_id_says_what_an_id_looks_like(run, tmp_path: Path, typed: str, en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY.replace("[CQ-17]", f"[{typed}]"))
+    code, err = _validate(run, path, "en")
+    assert code == 1
+    assert f"{path}:8:20: error: activities[0].requirements[0]: " in err
+    assert en in err and "String should match pattern" not in err
+    code, err = _validate(run, path, "zh")
+    assert code == 1 and zh in err and f"{path}:8:20: 错误：" in err
+
+
+def test_suggested_ids_are_the_obvious_fixes() -> None:
+    assert suggest_references("CQ17") == ["CQ-17"]
+    assert suggest_references("cq-17") == ["CQ-17"]
+    assert suggest_references("CQ－17／Articles") == ["CQ-17/articles"]
+    assert suggest_references("chongqing-impl：cq-16/press-center") == ["chongqing-impl:CQ-16/press-center"]
+    assert suggest_references("CQ-17，CQ-79/articles") == ["CQ-17", "CQ-79/articles"]
+    assert suggest_references("CQ-17　CQ-5") == ["CQ-17", "CQ-5"]
+    assert suggest_references("新闻发布") == []
+
+
+# ── full-width punctuation and spaces where YAML syntax is expected ─────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "en", "zh"),
+    [
+        (
+            "    date：2024-03-10\n",
+            "6:9",
+            "a full-width colon '：' after 'date': YAML needs the half-width ':' and a space — write `date: 2024-03-10`",
+            "“date”后是全角冒号“：”：YAML 需要半角冒号“:”加一个空格，请写成 `date: 2024-03-10`",
+        ),
+        ("    date:\u30002024-03-10\n", "6:10", "a full-width space after 'date:'", "“date:”后是全角空格"),
+        ("  \u3000date: 2024-03-10\n", "6:3", "a full-width space in the indentation", "缩进中有全角空格"),
+        ("    date:2024-03-10\n", "6:9", "no space after 'date:'", "“date:”后缺少空格"),
+    ],
+)
+def test_full_width_syntax_is_named_at_its_own_position(run, tmp_path: Path, line: str, where: str, en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY.replace("    date: 2024-03-10\n", line))
+    code, err = _validate(run, path, "en")
+    assert code == 1 and f"{path}:{where}: error: {en}" in err, err
+    assert "could not find expected" not in err and "mapping values are not allowed" not in err
+    code, err = _validate(run, path, "zh")
+    assert code == 1 and f"{path}:{where}: 错误：{zh}" in err, err
+
+
+def test_an_ordinary_syntax_error_keeps_the_parser_message(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY + "  - id: [unclosed\n")
+    code, err = _validate(run, path, "en")
+    assert code == 1 and "not valid YAML" in err
+
+
+# ── values of the wrong kind, unknown keys, impossible dates ────────────────────────────────────────────────────
+
+
+def test_a_number_for_text_and_one_value_for_a_list_say_what_to_write(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY.replace("id: a1", "id: 1").replace("[CQ-17]", "CQ-17"))
+    code, err = _validate(run, path, "en")
+    assert code == 1
+    assert 'activities[0].id: id must be text, and YAML reads 1 as a number or date: write id: "1" (in quotes)' in err
+    assert "activities[0].requirements: requirements must be a list, even of one item: write requirements: [CQ-17]" in err
+    assert "Input should be" not in err
+    code, err = _validate(run, path, "zh")
+    assert 'id 应为文本，而 YAML 把 1 读作数字或日期：请写成 id: "1"（加引号）' in err
+    assert "requirements 应为列表，即使只有一项：请写成 requirements: [CQ-17]" in err
+
+
+@pytest.mark.parametrize("key", ["remark", "notes"])
+def test_an_unknown_key_lists_the_allowed_ones_and_the_nearest(run, tmp_path: Path, key: str) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY + f"    {key}: 下雨改期\n")
+    allowed = "id, date, start, end, title, requirements, amounts, subunit, evidence, note"
+    code, err = _validate(run, path, "en")
+    assert code == 1
+    assert f"{path}:9:5: error: unknown key '{key}'; did you mean note?; allowed here: {allowed}" in err
+    code, err = _validate(run, path, "zh")
+    assert f"未知的键“{key}”；您是否想输入 note？；此处可用的键：{allowed}" in err
+
+
+def test_an_unknown_top_level_key_lists_the_log_keys(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER.replace("unit:", "units:") + ACTIVITY)
+    code, err = _validate(run, path, "en")
+    assert "unknown key 'units'; did you mean unit?; allowed here: plans, unit, region, level, lead_as, activities" in err
+
+
+@pytest.mark.parametrize("written", ["2024-02-30", '"2024-02-30"'])
+def test_an_impossible_date_names_the_last_day_of_its_month(run, tmp_path: Path, written: str) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY.replace("2024-03-10", written))
+    code, err = _validate(run, path, "en")
+    assert code == 1 and f"{path}:6:11: error: " in err
+    assert "2024-02-30 is not a date: that month has 29 days, its last day is 2024-02-29" in err
+    code, err = _validate(run, path, "zh")
+    assert "2024-02-30 不是有效日期：该月只有 29 天，最后一天是 2024-02-29" in err
+
+
+@given(st.integers(1, 9999), st.integers(0, 14), st.integers(0, 33))
+def test_impossible_date_explains_exactly_the_dates_that_do_not_exist(year: int, month: int, day: int) -> None:
+    set_language("en")
+    written = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        dt.date(year, month, day)
+        exists = True
+    except ValueError:
+        exists = False
+    explained = impossible_date(written)
+    assert (explained is None) == exists
+    if explained is not None and 1 <= month <= 12:
+        assert f"{year:04d}-{month:02d}-{std_calendar.monthrange(year, month)[1]:02d}" in explained
+
+
+def test_warnings_are_prefixed_in_the_chosen_language(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY + "    evidence: [https://example.org/a]\n")
+    code, err = _validate(run, path, "zh")
+    assert code == 0 and f"{path}:9:16: 警告：" in err
+    code, err = _validate(run, path, "en")
+    assert code == 0 and f"{path}:9:16: warning: " in err
+
+
+# ── the terminal ────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, str]:
+    """Run ecoplan with its output on a pseudo-terminal (a fresh one reports 0 rows and 0 columns)."""
+    controller, terminal = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ECOPLAN_", "COLUMNS", "NO_COLOR", "LINES"))}
+    environment.update(env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ecoplan_cli", *args], stdout=terminal, stderr=subprocess.PIPE, env=environment, cwd=ROOT
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    code = process.wait()
+    assert process.stderr is not None
+    process.stderr.close()
+    return code, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_terminal_that_reports_no_size_still_gets_the_report() -> None:
+    code, out = _on_a_terminal("check", "examples/chengkou-county.yaml", "--as-of", "2025-01-15", env={})
+    assert code == 1 and "FAIL: 4 mandatory gap(s)" in out
+    code, out = _on_a_terminal("calendar", "--year", "2024", "--region", "城口县", env={})
+    assert code == 0 and "due dates: 10" in out
+
+
+def test_no_color_turns_colour_off_on_a_terminal() -> None:
+    args = ("check", "examples/chengkou-county.yaml", "--as-of", "2025-01-15")
+    _, coloured = _on_a_terminal(*args, env={"COLUMNS": "100"})
+    assert "\x1b[" in coloured
+    _, plain = _on_a_terminal(*args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "FAIL: 4 mandatory gap(s)" in plain
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "examples/chengkou-county.yaml", "--as-of", "2025-01-15"),
+        ("plans",),
+        ("show", "CQ-17"),
+        ("calendar", "--year", "2024", "--region", "城口县"),
+    ],
+)
+def test_columns_sets_the_width_of_piped_output(args: tuple[str, ...]) -> None:
+    from rich.cells import cell_len
+
+    result = _cli(*args, env={"COLUMNS": "60"})
+    assert result.returncode in (0, 1), result.stderr
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 60
+    wide = _cli(*args, env={"COLUMNS": "120"})
+    assert max(cell_len(line) for line in wide.stdout.splitlines()) > 60
+
+
+# ── version, completion, usage errors ──────────────────────────────────────────────────────────────────────────
+
+
+def test_version_and_shell_completion() -> None:
+    from ecoplan_cli import __version__
+
+    result = _cli("--version")
+    assert result.returncode == 0 and result.stdout == f"ecoplan {__version__}\n"
+    script = str(Path(sys.executable).parent / "ecoplan")  # the console script: completion is keyed to its name
+    if not Path(script).exists():
+        pytest.skip("the ecoplan console script is not installed beside this Python")
+    shown = subprocess.run([script, "--show-completion", "bash"], capture_output=True, text=True, check=False)
+    assert shown.returncode == 0 and "complete -o default -F _ecoplan_completion ecoplan" in shown.stdout
+    environment = {**os.environ, "_ECOPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "ecoplan ch", "COMP_CWORD": "1"}
+    completed = subprocess.run([script], capture_output=True, text=True, env=environment, check=False)
+    assert completed.stdout.split() == ["check"]
+
+
+@pytest.mark.parametrize("name", ["ECOPLAN_MAX_BYTES", "ECOPLAN_JOBS", "ECOPLAN_MAX_DEPTH", "ECOPLAN_MAX_POSITIONED_BYTES"])
+def test_a_bad_environment_value_is_a_usage_error_naming_it(name: str) -> None:
+    for args in (("validate", "examples/chengkou-county.yaml"), ("check", "examples/chengkou-county.yaml")):
+        result = _cli(*args, env={name: "abc"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert f"usage error: {name}=abc is not usable: give a whole number" in result.stderr
+        result = _cli(*args, "--lang", "zh", env={name: "abc"})
+        assert result.returncode == 2 and f"用法错误：环境变量 {name}=abc 无法使用" in result.stderr
+
+
+def test_a_bad_environment_value_in_process_is_a_usage_error(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ECOPLAN_JOBS", "many")
+    code, _, err = run("plans")
+    assert code == 2 and "ECOPLAN_JOBS=many is not usable" in err
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-5"])
+def test_a_year_out_of_range_is_a_usage_error(run, year: str) -> None:  # type: ignore[no-untyped-def]
+    for command in (("calendar", "--region", "城口县"), ("init", "--region", "城口县")):
+        code, out, err = run(*command, "--year", year)
+        assert code == 2 and out == ""
+        assert f"usage error: --year {year} is not a year ecoplan can plan: give one from 1 to 9998" in err
+        code, _, err = run(*command, "--year", year, "--lang", "zh")
+        assert code == 2 and f"用法错误：--year {year} 不是可用的年份" in err
+
+
+def test_init_into_a_folder_is_a_usage_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("init", "--region", "城口县", "--year", "2025", "--out", str(tmp_path), "--force")
+    assert code == 2 and f"usage error: --out {tmp_path} is a folder: give a file name, e.g. {tmp_path}/2025.yaml" in err
+    code, _, err = run("init", "--region", "城口县", "--year", "2025", "--out", str(tmp_path), "--force", "--lang", "zh")
+    assert code == 2 and f"用法错误：--out {tmp_path} 是文件夹" in err
+
+
+# ── commands that said the wrong thing ─────────────────────────────────────────────────────────────────────────
+
+
+def test_trace_uncovered_json_lists_only_the_uncovered_items(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("trace", "chongqing-impl", "--uncovered", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and [item["id"] for item in document["items"]] == ["ZL1-3", "ZL4-2", "RW1-3"]
+    assert document["coverage"] == {"covered": 55, "total": 58}
+    code, out, _ = run("trace", "chongqing-impl", "--format", "json")
+    assert len(json.loads(out)["items"]) == 58
+
+
+@pytest.mark.parametrize(
+    ("log", "extra", "year", "as_of"),
+    [
+        ("examples/chengkou-county.yaml", (), "2024", "2025-01-15"),
+        ("examples/municipal/log-city.yaml", ("--plan-file", "examples/plans/municipal_example.yaml"), "2022", "2023-01-15"),
+    ],
+)
+def test_calendar_with_a_log_lists_what_check_evaluates(run, log: str, extra: tuple[str, ...], year: str, as_of: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("calendar", "--year", year, "--log", log, "--as-of", as_of, "--format", "json", *extra)
+    assert code == 0, err
+    due = [item for item in json.loads(out)["items"] if item["kind"] == "due"]
+    _, out, _ = run("check", log, "--as-of", as_of, "--year", year, "--format", "json", *extra)
+    findings = json.loads(out)["findings"]
+    measured = {(f["plan"], f["requirement"], f["obligation"], f["period"]) for f in findings if f["status"] != "unmeasured"}
+    listed = {(i["plan"], i["requirement"], i["obligation"], i["period"]) for i in due}
+    assert listed == measured  # the same obligations and periods: none of a plan the log does not answer to
+    assert all(item["status"] is not None for item in due)  # every period of the year has ended by as_of
+
+
+def test_validate_says_how_to_load_a_plan_file_the_log_names_by_id(run) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("validate", "examples/municipal/log-city.yaml", "--lang", "en")
+    assert code == 1
+    assert (
+        "unknown plan 'municipal-example'; known plans: chongqing-impl, national-2021-2025. "
+        "examples/plans/municipal_example.yaml declares municipal-example: name the file in the log "
+        "(plans: [../plans/municipal_example.yaml]) or give --plan-file examples/plans/municipal_example.yaml"
+    ) in err
+    code, _, err = run("validate", "examples/municipal/log-city.yaml", "--lang", "zh")
+    assert "examples/plans/municipal_example.yaml 中定义了 municipal-example：请在台账中写明该文件" in err
+    code, _, err = run("validate", "examples/municipal/log-city.yaml", "--plan-file", "examples/plans/municipal_example.yaml")
+    assert code == 0, err
+
+
+def test_an_unknown_plan_with_no_file_nearby_says_both_ways(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER.replace("chongqing-impl", "my-plan") + ACTIVITY)
+    code, _, err = run("validate", str(path), "--lang", "en")
+    assert code == 1 and "If my-plan is a plan file of your own, name the file in the log (plans: [path/to/plan.yaml])" in err
+    code, _, err = run("validate", str(path), "--lang", "zh")
+    assert "如 my-plan 是自编的计划文件，请在台账中写明该文件" in err
+
+
+def test_plan_check_prints_a_total_line_like_validate(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = (ROOT / "examples/plans/district_work_plan_2021.yaml").read_text(encoding="utf-8")
+    broken = write(tmp_path, "plan.yaml", plan.replace("id: district-2021-example", "id: district-2021-example\nremark: x", 1))
+    code, _, err = run("plan-check", str(broken), "--lang", "en")
+    assert code == 1 and err.rstrip().endswith("1 problem(s) in 1 file(s)")
+    code, _, err = run("plan-check", str(broken), "--lang", "zh")
+    assert err.rstrip().endswith("1 个文件中发现 1 个问题")
+
+
+# ── every word in the chosen language ──────────────────────────────────────────────────────────────────────────
+
+
+def test_show_and_init_speak_chinese_with_lang_zh(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("show", "CQ-17", "--lang", "zh")
+    for word in ("牵头单位", "配合单位", "任务时限", "落实上级条目", "要求", "适用层级", "频次", "必须", "县级", "每半年"):
+        assert word in out
+    assert not re.search(r"\b(lead|supporting|obligation|recurrence|mandatory)\b", out)
+    _, out, _ = run("show", "CQ-17", "--lang", "en")
+    assert "牵头单位 lead" in out and "mandatory" in out
+    _, out, _ = run("init", "--region", "城口县", "--year", "2025", "--lang", "zh")
+    assert "每完成一项活动即记录一条" in out and "2025 年待办，按截止日期排列" in out
+    assert "Record each activity" not in out
+    _, out, _ = run("init", "--region", "城口县", "--year", "2025", "--lang", "en")
+    assert "# Record each activity as it is done" in out
