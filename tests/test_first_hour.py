@@ -144,6 +144,7 @@ def test_an_unknown_key_lists_the_allowed_ones_and_the_nearest(run, tmp_path: Pa
 def test_an_unknown_top_level_key_lists_the_log_keys(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path, "log.yaml", HEADER.replace("unit:", "units:") + ACTIVITY)
     code, err = _validate(run, path, "en")
+    assert code == 1
     assert "unknown key 'units'; did you mean unit?; allowed here: plans, unit, region, level, lead_as, activities" in err
 
 
