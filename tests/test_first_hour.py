@@ -371,3 +371,73 @@ def test_show_and_init_speak_chinese_with_lang_zh(run) -> None:  # type: ignore[
     assert "Record each activity" not in out
     _, out, _ = run("init", "--region", "城口县", "--year", "2025", "--lang", "en")
     assert "# Record each activity as it is done" in out
+
+
+# ── project settings: a repository names its plan files once ──────────────────────────────────────────────────
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A log repository: logs/ with the example city's log, plans/ with its plan file, a .git folder at the top."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans/municipal_example.yaml").write_bytes((ROOT / "examples/plans/municipal_example.yaml").read_bytes())
+    (tmp_path / "logs/log-city.yaml").write_bytes((ROOT / "examples/municipal/log-city.yaml").read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("ecoplan.toml", 'plan_files = ["plans/municipal_example.yaml"]\n'),
+        ("pyproject.toml", '[project]\nname = "logs"\n\n[tool.ecoplan]\nplan_files = ["plans/municipal_example.yaml"]\n'),
+    ],
+)
+def test_project_settings_name_the_plan_files_once(project: Path, name: str, content: str) -> None:
+    log = str(project / "logs/log-city.yaml")
+    assert _cli("validate", log, cwd=project).returncode == 1  # without settings: unknown plan
+    (project / name).write_text(content, encoding="utf-8")
+    result = _cli("validate", log, cwd=project / "logs")
+    assert result.returncode == 0 and "valid (56 activities)" in result.stdout, result.stderr
+    checked = _cli("check", log, "--as-of", "2023-01-15", "--format", "json", cwd=project)
+    assert checked.returncode == 1 and json.loads(checked.stdout)["summary"]["gap"] == 3
+    calendar = _cli("calendar", "--year", "2022", "--log", log, "--as-of", "2023-01-15", "--format", "json", cwd=project)
+    assert calendar.returncode == 0 and {i["plan"] for i in json.loads(calendar.stdout)["items"]} == {"municipal-example"}
+
+
+def test_the_search_for_settings_stops_at_the_repository_top(project: Path) -> None:
+    (project.parent / "ecoplan.toml").write_text('plan_files = ["elsewhere.yaml"]\n', encoding="utf-8")
+    try:
+        result = _cli("validate", str(project / "logs/log-city.yaml"), cwd=project)
+        assert result.returncode == 1 and "[unknown-plan]" in result.stderr and "[settings]" not in result.stderr
+    finally:
+        (project.parent / "ecoplan.toml").unlink()
+
+
+@pytest.mark.parametrize(
+    ("content", "en", "zh"),
+    [
+        ('plan_files = "plans/municipal_example.yaml"\n', "plan_files must be a list of paths", "plan_files 应为路径列表"),
+        ('plan_files = ["plans/nope.yaml"]\n', "plan file plans/nope.yaml does not exist", "计划文件 plans/nope.yaml 不存在"),
+        ("plan_files = [\n", "not valid TOML", "TOML 语法错误"),
+    ],
+)
+def test_unusable_settings_are_a_usage_error_naming_the_file(project: Path, content: str, en: str, zh: str) -> None:
+    (project / "ecoplan.toml").write_text(content, encoding="utf-8")
+    for command in ("validate", "check"):
+        result = _cli(command, "logs/log-city.yaml", "--lang", "en", cwd=project)
+        assert result.returncode == 2 and result.stderr.startswith("ecoplan.toml:1:") and en in result.stderr
+        result = _cli(command, "logs/log-city.yaml", "--lang", "zh", cwd=project)
+        assert result.returncode == 2 and zh in result.stderr
+
+
+def test_readme_and_integrations_state_the_measured_validate_figure() -> None:
+    results = (ROOT / "bench/RESULTS.md").read_text(encoding="utf-8")
+    measured = re.search(r"\*\*`ecoplan validate` example\*\*[^|]*\| \*\*(\d+)\*\*", results)
+    assert measured is not None
+    figure = f"{measured.group(1)} ms"
+    for document in ("README.md", "docs/integrations.md"):
+        text = (ROOT / document).read_text(encoding="utf-8")
+        assert f"takes {figure}" in text or f": {figure} on a small log" in text, document
+        assert "half a second" not in text and "about 100 ms" not in text

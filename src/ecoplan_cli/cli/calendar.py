@@ -60,7 +60,7 @@ def calendar(
     from ecoplan_cli.load.units import merge
     from ecoplan_cli.model import Level
 
-    catalogue = load_plans(plan_file)
+    catalogue = load_plans(plan_file, inputs=[str(log)] if log is not None else None)
     if (from_ is None) != (to is None):
         raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
     first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(chosen_year(year))

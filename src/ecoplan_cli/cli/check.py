@@ -20,6 +20,7 @@ from ecoplan_cli.cli.common import (
     fail,
     parse_date,
     parse_within,
+    project_plan_files,
     terminal_width,
     use_color,
 )
@@ -110,7 +111,7 @@ def check(
             leads=frozenset(lead or ()),
             statuses=frozenset(statuses),
         ),
-        plan_files=tuple(str(p) for p in plan_file or ()),
+        plan_files=project_plan_files(plan_file, [str(f) for f in files]),
         jobs=jobs,
         exceptions=tuple(str(p) for p in exceptions or ()),
         use_exceptions=not no_exceptions,

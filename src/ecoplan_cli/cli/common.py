@@ -50,12 +50,24 @@ def fail(problems: Iterable[Problem], code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_plans(plan_files: list[Path] | None) -> Catalogue:
+def project_plan_files(plan_files: list[Path] | None, inputs: Iterable[str]) -> tuple[str, ...]:
+    """--plan-file values and the plan files of the project settings (ecoplan.toml) nearest to the inputs."""
+    from ecoplan_cli.load.project import merged
+
+    files, problems = merged((str(p) for p in plan_files or ()), inputs)
+    if problems:
+        fail(problems, EXIT_INPUT)
+    return files
+
+
+def load_plans(plan_files: list[Path] | None, *, inputs: Iterable[str] | None = None) -> Catalogue:
+    """The catalogue with the user's plan files; with inputs (logs), also those their project settings name."""
     from ecoplan_cli.load.catalogue import catalogue
     from ecoplan_cli.load.problems import InputError
 
+    files = project_plan_files(plan_files, inputs) if inputs is not None else tuple(str(p) for p in plan_files or ())
     try:
-        return catalogue(tuple(str(p) for p in plan_files or ()))
+        return catalogue(files)
     except InputError as error:
         fail(error.problems, EXIT_INPUT)
 

@@ -101,13 +101,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "version": ("ecoplan {version}", "ecoplan {version}"),
     # a log naming a user plan by id
     "plan-file-found": (
-        ". {file} declares {plan}: name the file in the log (plans: [{relative}]) or give --plan-file {file}",
-        "。{file} 中定义了 {plan}：请在台账中写明该文件（plans: [{relative}]），或加 --plan-file {file}",
+        ". {file} declares {plan}: name the file in the log (plans: [{relative}]), give --plan-file {file}, "
+        'or list it once for the repository in ecoplan.toml: plan_files = ["{file}"]',
+        "。{file} 中定义了 {plan}：请在台账中写明该文件（plans: [{relative}]），或加 --plan-file {file}，"
+        '或在仓库的 ecoplan.toml 中登记一次：plan_files = ["{file}"]',
     ),
     "plan-file-how": (
-        ". If {plan} is a plan file of your own, name the file in the log (plans: [path/to/plan.yaml]) "
-        "or give --plan-file FILE",
-        "。如 {plan} 是自编的计划文件，请在台账中写明该文件（plans: [路径/plan.yaml]），或加 --plan-file 文件",
+        ". If {plan} is a plan file of your own, name the file in the log (plans: [path/to/plan.yaml]), "
+        'give --plan-file FILE, or list it once in ecoplan.toml: plan_files = ["path/to/plan.yaml"]',
+        "。如 {plan} 是自编的计划文件，请在台账中写明该文件（plans: [路径/plan.yaml]），或加 --plan-file 文件，"
+        '或在 ecoplan.toml 中登记一次：plan_files = ["路径/plan.yaml"]',
     ),
     # `init`: the starter log's comments (English keeps the words it always had)
     "init-schema-note": (
@@ -129,4 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "init-done": ("完成 / done", "完成"),
     "init-encouraged": ("(鼓励 encouraged)", "（鼓励）"),
+    # project settings (ecoplan.toml, [tool.ecoplan])
+    "settings-not-toml": ("not valid TOML: {detail}", "TOML 语法错误：{detail}"),
+    "settings-plan-files": (
+        'plan_files must be a list of paths: plan_files = ["plans/my_plan.yaml"]',
+        'plan_files 应为路径列表：plan_files = ["plans/my_plan.yaml"]',
+    ),
+    "settings-missing-plan": (
+        "plan file {file} does not exist (paths are relative to this settings file)",
+        "计划文件 {file} 不存在（路径相对于本设置文件）",
+    ),
 }
