@@ -122,11 +122,11 @@ def test_a_number_for_text_and_one_value_for_a_list_say_what_to_write(run, tmp_p
     path = _log(tmp_path, ACTIVITY.replace("id: a1", "id: 1").replace("[CQ-17]", "CQ-17"))
     code, err = _validate(run, path, "en")
     assert code == 1
-    assert 'activities[0].id: id must be text, and YAML reads 1 as a number or date: write id: "1" (in quotes)' in err
+    assert 'activities[0].id: id must be text, and YAML reads 1 as a number: write id: "1" (in quotes)' in err
     assert "activities[0].requirements: requirements must be a list, even of one item: write requirements: [CQ-17]" in err
     assert "Input should be" not in err
     code, err = _validate(run, path, "zh")
-    assert 'id 应为文本，而 YAML 把 1 读作数字或日期：请写成 id: "1"（加引号）' in err
+    assert 'id 应为文本，而 YAML 把 1 读作数字：请写成 id: "1"（加引号）' in err
     assert "requirements 应为列表，即使只有一项：请写成 requirements: [CQ-17]" in err
 
 
@@ -136,16 +136,32 @@ def test_an_unknown_key_lists_the_allowed_ones_and_the_nearest(run, tmp_path: Pa
     allowed = "id, date, start, end, title, requirements, amounts, subunit, evidence, note"
     code, err = _validate(run, path, "en")
     assert code == 1
-    assert f"{path}:9:5: error: unknown key '{key}'; did you mean note?; allowed here: {allowed}" in err
+    assert f"{path}:9:5: error: unknown key '{key}'; did you mean 'note'? Allowed here: {allowed}" in err
     code, err = _validate(run, path, "zh")
-    assert f"未知的键“{key}”；您是否想输入 note？；此处可用的键：{allowed}" in err
+    assert f"未知的键“{key}”；是否应为“note”？此处可用的键：{allowed}" in err
+
+
+def test_a_date_where_text_is_expected_says_to_quote_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY.replace("title: 新闻发布会", "title: 2024-03-01"))
+    code, err = _validate(run, path, "en")
+    assert code == 1 and 'title must be text, and YAML reads 2024-03-01 as a date: write title: "2024-03-01"' in err
+    code, err = _validate(run, path, "zh")
+    assert 'title 应为文本，而 YAML 把 2024-03-01 读作日期：请写成 title: "2024-03-01"（加引号）' in err
+
+
+def test_an_unknown_key_far_from_any_allowed_one_lists_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _log(tmp_path, ACTIVITY + "    photographer: 张三\n")
+    code, err = _validate(run, path, "en")
+    assert code == 1 and "unknown key 'photographer'. Allowed here: id, date," in err
+    code, err = _validate(run, path, "zh")
+    assert "未知的键“photographer”。此处可用的键：id, date," in err
 
 
 def test_an_unknown_top_level_key_lists_the_log_keys(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path, "log.yaml", HEADER.replace("unit:", "units:") + ACTIVITY)
     code, err = _validate(run, path, "en")
     assert code == 1
-    assert "unknown key 'units'; did you mean unit?; allowed here: plans, unit, region, level, lead_as, activities" in err
+    assert "unknown key 'units'; did you mean 'unit'? Allowed here: plans, unit, region, level, lead_as, activities" in err
 
 
 @pytest.mark.parametrize("written", ["2024-02-30", '"2024-02-30"'])
@@ -331,7 +347,8 @@ def test_validate_says_how_to_load_a_plan_file_the_log_names_by_id(run) -> None:
     assert (
         "unknown plan 'municipal-example'; known plans: chongqing-impl, national-2021-2025. "
         "examples/plans/municipal_example.yaml declares municipal-example: name the file in the log "
-        "(plans: [../plans/municipal_example.yaml]) or give --plan-file examples/plans/municipal_example.yaml"
+        "(plans: [../plans/municipal_example.yaml]), give --plan-file examples/plans/municipal_example.yaml, "
+        'or list it once for the repository in ecoplan.toml: plan_files = ["examples/plans/municipal_example.yaml"]'
     ) in err
     code, _, err = run("validate", "examples/municipal/log-city.yaml", "--lang", "zh")
     assert "examples/plans/municipal_example.yaml 中定义了 municipal-example：请在台账中写明该文件" in err
@@ -343,6 +360,7 @@ def test_an_unknown_plan_with_no_file_nearby_says_both_ways(run, tmp_path: Path)
     path = write(tmp_path, "log.yaml", HEADER.replace("chongqing-impl", "my-plan") + ACTIVITY)
     code, _, err = run("validate", str(path), "--lang", "en")
     assert code == 1 and "If my-plan is a plan file of your own, name the file in the log (plans: [path/to/plan.yaml])" in err
+    assert 'or list it once in ecoplan.toml: plan_files = ["path/to/plan.yaml"]' in err
     code, _, err = run("validate", str(path), "--lang", "zh")
     assert "如 my-plan 是自编的计划文件，请在台账中写明该文件" in err
 

@@ -213,7 +213,7 @@ def unknown_key_message(key: str, allowed: list[str]) -> str:
     synonyms = {"remark": "note", "remarks": "note", "notes": "note", "comment": "note", "requirement": "requirements",
                 "amount": "amounts", "plan": "plans", "day": "date", "name": "title"}
     suggestion = close[0] if close else synonyms.get(normal, "")
-    hint = text("did-you-mean", suggestion=suggestion) if suggestion in allowed else ""
+    hint = text("typo-did-you-mean", suggestion=suggestion) if suggestion in allowed else text("typo-full-stop")
     return text("typo-unknown-key", key=key, hint=hint, allowed=", ".join(allowed))
 
 
@@ -221,8 +221,8 @@ def kind_message(kind: str, loc: tuple[str | int, ...], value: object) -> str | 
     """What to write instead when a value is of the wrong kind (a number for text, one value for a list)."""
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "string_type" and (isinstance(value, int | float | bool) or _is_date(value)):
-        shown = scalar_text(value)
-        return text("typo-not-text", field=field, value=shown)
+        kind_of = "kind-bool" if isinstance(value, bool) else "kind-date" if _is_date(value) else "kind-number"
+        return text("typo-not-text", field=field, value=scalar_text(value), kind=text(kind_of))
     if kind == "list_type" and isinstance(value, str | int | float) and not isinstance(value, bool):
         shown = scalar_text(value)
         items = ", ".join(suggest_references(shown)) if field == "requirements" and suggest_references(shown) else shown

@@ -47,14 +47,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # values of the wrong kind
     "typo-not-text": (
-        "{field} must be text, and YAML reads {value} as a number or date: write {field}: \"{value}\" "
-        "(in quotes), or any text",
-        "{field} 应为文本，而 YAML 把 {value} 读作数字或日期：请写成 {field}: \"{value}\"（加引号），或改用其他文字",
+        "{field} must be text, and YAML reads {value} as {kind}: write {field}: \"{value}\" (in quotes), or any text",
+        "{field} 应为文本，而 YAML 把 {value} 读作{kind}：请写成 {field}: \"{value}\"（加引号），或改用其他文字",
     ),
+    "kind-number": ("a number", "数字"),
+    "kind-date": ("a date", "日期"),
+    "kind-bool": ("true or false", "真假值"),
     "typo-not-a-list": (
         "{field} must be a list, even of one item: write {fixed}",
         "{field} 应为列表，即使只有一项：请写成 {fixed}",
     ),
+    "typo-did-you-mean": ("; did you mean '{suggestion}'?", "；是否应为“{suggestion}”？"),
+    "typo-full-stop": (".", "。"),
     "typo-date-day": (
         "{value} is not a date: that month has {days} days, its last day is {last}",
         "{value} 不是有效日期：该月只有 {days} 天，最后一天是 {last}",
@@ -64,8 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} 不是有效日期：没有第 {month} 月（月份为 01 至 12）",
     ),
     "typo-unknown-key": (
-        "unknown key '{key}'{hint}; allowed here: {allowed}",
-        "未知的键“{key}”{hint}；此处可用的键：{allowed}",
+        "unknown key '{key}'{hint} Allowed here: {allowed}",
+        "未知的键“{key}”{hint}此处可用的键：{allowed}",
     ),
     # `show`: labels of one requirement (English keeps the bilingual labels it always had)
     "show-lead": ("牵头单位 lead", "牵头单位"),
