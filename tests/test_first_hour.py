@@ -459,3 +459,34 @@ def test_readme_and_integrations_state_the_measured_validate_figure() -> None:
         text = (ROOT / document).read_text(encoding="utf-8")
         assert f"takes {figure}" in text or f": {figure} on a small log" in text, document
         assert "half a second" not in text and "about 100 ms" not in text
+
+
+# ── the YAML parser's words ────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "en", "zh"),
+    [
+        ("a: b: c\n", "1:5", "mapping values are not allowed here (a second `: ` on one line", "同一行出现了第二个“: ”"),
+        ("a:\n  b: 1\n c: 2\n", "3:2", "(the indentation does not match the lines above", "缩进与上文不一致"),
+        ('a: "abc\n', "2:1", "found unexpected end of stream (a quote is opened and never closed)", "引号只有开头没有结尾"),
+        ("a: {b: 1\n", "2:1", "(a { is never closed with })", "“{”没有对应的“}”"),
+        ("a: [1, 2\n", "2:1", "(a [ is never closed with ])", "“[”没有对应的“]”"),
+        ("a:\n\t- b\n", "2:1", "(YAML indents with spaces; this line has a tab)", "YAML 用空格缩进，此行有制表符（Tab）"),
+        ("a: @x\n", "1:4", "(a value cannot start with '@': put it in quotes)", "取值不能以“@”开头：请给取值加引号"),
+    ],
+)
+def test_the_parsers_commonest_errors_get_plain_words(run, tmp_path: Path, text: str, where: str, en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", text)
+    code, err = _validate(run, path, "en")
+    assert code == 1 and f"{path}:{where}: error: not valid YAML: " in err and en in err
+    code, err = _validate(run, path, "zh")
+    assert code == 1 and f"{path}:{where}: 错误：YAML 语法错误：{zh}" in err
+    assert not re.search(r"YAML 语法错误：[a-z]", err)  # no English parser words in Chinese output
+
+
+def test_a_lookalike_far_from_the_error_does_not_hide_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `id: a:b` is valid YAML (a string); the real error is the unclosed [ five lines below
+    path = _log(tmp_path, ACTIVITY.replace("id: a1", "id: a:b") + "    evidence: [x\n")
+    code, err = _validate(run, path, "en")
+    assert code == 1 and f"{path}:10:1: error: not valid YAML: expected ',' or ']'" in err and "no space after" not in err

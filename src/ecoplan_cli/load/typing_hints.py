@@ -30,10 +30,12 @@ _FULL_WIDTH_DASH = re.compile(rf"^[ {FULL_WIDTH_SPACE}]*(?P<mark>－)[ {FULL_WID
 _FULL_WIDTH_FLOW = re.compile(r"(?P<mark>[［］｛｝])")
 
 
-def syntax_hints(content: str, file: str) -> list[Problem]:
+def syntax_hints(content: str, file: str, error_line: int | None = None) -> list[Problem]:
     """Full-width punctuation or spaces where YAML syntax is expected, each at its line and column.
 
-    Called only for text the YAML reader refused; an empty list means no typing slip explains the error.
+    Called only for text the YAML reader refused (at error_line, 1-based). An empty list means no typing slip explains
+    the error: none within the few lines up to where the parser stopped (it stops a line or two after a slip), so
+    the parser's own message, with its position, is the better one.
     """
     if not any(char in content for char in FULL_WIDTH) and ":" not in content:
         return []
@@ -45,6 +47,8 @@ def syntax_hints(content: str, file: str) -> list[Problem]:
         for found in _line_hints(code):
             column, message_code, params = found
             problems.append(Problem(file, number, column, message_code, text(message_code, **params)))
+    if error_line is not None and not any(error_line - 3 <= p.line <= error_line for p in problems):
+        return []
     return sorted(problems)
 
 
@@ -249,3 +253,41 @@ __all__ = [
     "unknown_key_message",
 ]
 
+
+
+# ── the YAML parser's own words ─────────────────────────────────────────────────────────────────────────────────
+
+# The parser's commonest messages, each with a plain hint; in Chinese the parser's words are replaced by the hint's.
+_PARSER_TEXTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), code)
+    for pattern, code in (
+        (r"^could not find expected ':'", "parser-no-colon"),
+        (r"^mapping values are not allowed here", "parser-mapping-values"),
+        (r"^expected <block end>, but found", "parser-indentation"),
+        (r"^did not find expected key", "parser-indentation"),
+        (r"^did not find expected '-' indicator", "parser-indentation"),
+        (r"^found unexpected end of stream", "parser-unclosed-quote"),
+        (r"^expected ',' or '\]', but got", "parser-unclosed-bracket"),
+        (r"^expected ',' or '\}', but got", "parser-unclosed-brace"),
+        (r"^found character '(.)' that cannot start any token", "parser-bad-start"),
+        (r"^found unknown escape character '(.*)'", "parser-escape"),
+        (r"^expected '<document start>', but found", "parser-extra"),
+    )
+)
+
+
+_TAB_NOTE = " (YAML indents with spaces; this line has a tab)"
+
+
+def parser_text(detail: str) -> str:
+    """The parser's message with a plain hint (in Chinese: the hint alone, the parser speaking only English)."""
+    from ecoplan_cli.messages import language
+
+    if detail.endswith(_TAB_NOTE):  # the reader's own hint for a tab (yaml_source._plain_syntax)
+        return text("parser-tab") if language() == "zh" else detail
+    for pattern, code in _PARSER_TEXTS:
+        match = pattern.match(detail)
+        if match is not None:
+            hint = text(code, char=match.group(1) if match.groups() else "")
+            return hint if language() == "zh" else f"{detail} ({hint})"
+    return detail

@@ -92,13 +92,13 @@ def parse(content: str, file: str) -> Document:
     try:
         root = yaml.compose(content)
     except MarkedYAMLError as error:
-        from ecoplan_cli.load.typing_hints import syntax_hints  # a typing slip explains the error at its own place
+        from ecoplan_cli.load.typing_hints import parser_text, syntax_hints  # typing slips, plain words
 
-        if hints := syntax_hints(content, file):
-            raise InputError(hints) from None
         mark = error.problem_mark or error.context_mark
-        detail = (error.problem or error.context or "").strip()
-        raise InputError([_problem(file, mark, "yaml-syntax", detail=_plain_syntax(detail, content, mark))]) from None
+        if hints := syntax_hints(content, file, getattr(mark, "line", 0) + 1):  # a slip explains it at its own place
+            raise InputError(hints) from None
+        detail = parser_text(_plain_syntax((error.problem or error.context or "").strip(), content, mark))
+        raise InputError([_problem(file, mark, "yaml-syntax", detail=detail)]) from None
     except YAMLError as error:
         raise InputError([Problem(file, 1, 1, "yaml-syntax", text("yaml-syntax", detail=str(error).strip()))]) from None
     except RecursionError:

@@ -146,4 +146,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "plan file {file} does not exist (paths are relative to this settings file)",
         "计划文件 {file} 不存在（路径相对于本设置文件）",
     ),
+    # the YAML parser's commonest messages, in plain words
+    "parser-no-colon": (
+        "a line inside a mapping needs `key: value`; is a colon missing on the line above or this one?",
+        "映射中的每一行都应为“键: 值”：本行或上一行是否缺少半角冒号？",
+    ),
+    "parser-mapping-values": (
+        "a second `: ` on one line: put a value that contains ': ' in quotes, or check the indentation",
+        "同一行出现了第二个“: ”：含“: ”的取值请加引号，或检查缩进",
+    ),
+    "parser-indentation": (
+        "the indentation does not match the lines above: keys of one mapping start in the same column",
+        "缩进与上文不一致：同一映射中的键应从同一列开始",
+    ),
+    "parser-unclosed-quote": ("a quote is opened and never closed", "引号只有开头没有结尾"),
+    "parser-unclosed-bracket": ("a [ is never closed with ]", "“[”没有对应的“]”"),
+    "parser-unclosed-brace": ("a {{ is never closed with }}", "“{{”没有对应的“}}”"),
+    "parser-tab": ("YAML indents with spaces; this line has a tab", "YAML 用空格缩进，此行有制表符（Tab）"),
+    "parser-bad-start": (
+        "a value cannot start with '{char}': put it in quotes",
+        "取值不能以“{char}”开头：请给取值加引号",
+    ),
+    "parser-escape": (
+        "\\{char} is not an escape inside double quotes: use single quotes, or write \\\\",
+        "双引号中的 \\{char} 不是有效的转义：请改用单引号，或写成 \\\\",
+    ),
+    "parser-extra": (
+        "something follows the end of the document: an extra ] or }} ?",
+        "文档结束后还有内容：是否多了“]”或“}}”？",
+    ),
 }
