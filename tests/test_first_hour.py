@@ -486,7 +486,10 @@ def test_the_parsers_commonest_errors_get_plain_words(run, tmp_path: Path, text:
 
 
 def test_a_lookalike_far_from_the_error_does_not_hide_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    # `id: a:b` is valid YAML (a string); the real error is the unclosed [ five lines below
-    path = _log(tmp_path, ACTIVITY.replace("id: a1", "id: a:b") + "    evidence: [x\n")
+    # `- tel:023-1234` is valid YAML (a string); the real error is the unclosed [ four lines below
+    more = "    evidence:\n      - tel:023-1234\n    subunit: 东城街道\n    note: 见记录\n    amounts: [x\n"
+    path = _log(tmp_path, ACTIVITY + more)
     code, err = _validate(run, path, "en")
-    assert code == 1 and f"{path}:10:1: error: not valid YAML: expected ',' or ']'" in err and "no space after" not in err
+    assert code == 1 and f"{path}:14:1: error: not valid YAML: expected ',' or ']'" in err and "no space after" not in err
+    path.write_text(HEADER + ACTIVITY + "    evidence:\n      - tel:023-1234\n", encoding="utf-8")
+    assert _validate(run, path, "en")[0] == 0  # and alone it is no error at all
