@@ -14,6 +14,7 @@ from ecoplan_cli.cli.common import (
     PlanFileOption,
     app,
     chosen_year,
+    default_plans,
     fail,
     load_plans,
     parse_date,
@@ -79,7 +80,11 @@ def calendar(
     if region:
         from ecoplan_cli.cli.regions import region_option
 
-        chosen_level = region_option(catalogue, region, [p.id for p in plans], first, last).level
+        found = region_option(catalogue, region, [p.id for p in plans], first, last)
+        chosen_level = found.level
+        if not plan and log is None:  # the plans the region's log answers to, as `init` writes them and `check` reads
+            answered = set(default_plans(catalogue, found.name))
+            plans = [p for p in plans if p.id in answered]
     elif level:
         if level not in Level.__members__.values():
             raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")

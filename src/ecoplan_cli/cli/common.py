@@ -112,6 +112,16 @@ def parse_date(value: str | None) -> date:
         raise typer.BadParameter(f"'{value}' is not an ISO date such as 2025-01-15", param_hint="--as-of") from None
 
 
+DEFAULT_PLAN = "chongqing-impl"  # the plan a unit of the bundled region registry answers to
+
+
+def default_plans(catalogue: Catalogue, region: str) -> list[str]:
+    """The plans a new log for `region` answers to (what `init` writes, what `calendar --region` lists): the user
+    plans that declare the region, else the bundled implementation plan."""
+    own = [key for key, source in catalogue.plans.items() if any(region in (r.name, *r.aliases) for r in source.plan.regions)]
+    return own or [DEFAULT_PLAN]
+
+
 def usage_error(code: str, **params: object) -> NoReturn:
     """A usage error in the run's language, naming the argument: exit 2."""
     from ecoplan_cli.messages import text

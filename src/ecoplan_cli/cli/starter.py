@@ -13,6 +13,7 @@ from ecoplan_cli.cli.common import (
     PlanFileOption,
     app,
     chosen_year,
+    default_plans,
     load_plans,
     usage_error,
     write_out,
@@ -44,7 +45,7 @@ def init(
     from ecoplan_cli.report import starter_log
 
     catalogue = load_plans(plan_file)
-    plan_ids = plan or ["chongqing-impl"]
+    plan_ids = plan or default_plans(catalogue, region.strip())
     unknown = [p for p in plan_ids if p not in catalogue.plans]
     if unknown:
         raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
