@@ -503,3 +503,31 @@ def test_a_lookalike_far_from_the_error_does_not_hide_it(run, tmp_path: Path) ->
     assert code == 1 and f"{path}:14:1: error: not valid YAML: expected ',' or ']'" in err and "no space after" not in err
     path.write_text(HEADER + ACTIVITY + "    evidence:\n      - tel:023-1234\n", encoding="utf-8")
     assert _validate(run, path, "en")[0] == 0  # and alone it is no error at all
+
+
+def test_terminal_width_survives_a_terminal_that_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ecoplan_cli.cli import common
+
+    def no_size(*_: object) -> os.terminal_size:
+        raise OSError(25, "Inappropriate ioctl for device")
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def fileno(self) -> int:
+            return 1
+
+    monkeypatch.setattr(common.sys, "stdout", Terminal())
+    monkeypatch.setattr(common.os, "get_terminal_size", no_size)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert common.terminal_width(None) == 80
+    assert common.terminal_width(50) == 50
+    monkeypatch.setenv("COLUMNS", "72")
+    assert common.terminal_width(None) == 72
+    monkeypatch.setenv("COLUMNS", "wide")  # not a number: ignored, like an unset COLUMNS
+    assert common.terminal_width(None) == 80
+    assert common.use_color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not common.use_color()
