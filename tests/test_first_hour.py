@@ -161,7 +161,7 @@ def test_an_unknown_top_level_key_lists_the_log_keys(run, tmp_path: Path) -> Non
     path = write(tmp_path, "log.yaml", HEADER.replace("unit:", "units:") + ACTIVITY)
     code, err = _validate(run, path, "en")
     assert code == 1
-    assert "unknown key 'units'; did you mean 'unit'? Allowed here: plans, unit, region, level, lead_as, activities" in err
+    assert "unknown key 'units'; did you mean 'unit'? Allowed here: plans, unit, region, level, lead_as, exceptions, activities" in err
 
 
 @pytest.mark.parametrize("written", ["2024-02-30", '"2024-02-30"'])
