@@ -161,7 +161,8 @@ def test_an_unknown_top_level_key_lists_the_log_keys(run, tmp_path: Path) -> Non
     path = write(tmp_path, "log.yaml", HEADER.replace("unit:", "units:") + ACTIVITY)
     code, err = _validate(run, path, "en")
     assert code == 1
-    assert "unknown key 'units'; did you mean 'unit'? Allowed here: plans, unit, region, level, lead_as, exceptions, activities" in err
+    allowed = "plans, unit, region, level, lead_as, exceptions, activities"
+    assert f"unknown key 'units'; did you mean 'unit'? Allowed here: {allowed}" in err
 
 
 @pytest.mark.parametrize("written", ["2024-02-30", '"2024-02-30"'])
@@ -531,3 +532,28 @@ def test_terminal_width_survives_a_terminal_that_raises(monkeypatch: pytest.Monk
     assert common.use_color()
     monkeypatch.setenv("NO_COLOR", "1")
     assert not common.use_color()
+
+
+# ── every slip on every key line is named where it was typed ────────────────────────────────────────────────────
+
+
+_KEY_LINES = [(5, "  - id: a1"), (6, "    date: 2024-03-10"), (7, "    title: 新闻发布会"), (8, "    requirements: [CQ-17]")]
+_SLIPS = {"typo-full-width-colon": "：", "typo-full-width-space": ":\u3000", "typo-colon-no-space": ":"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("code", sorted(_SLIPS))
+@pytest.mark.parametrize("line", _KEY_LINES, ids=[str(number) for number, _ in _KEY_LINES])
+def test_a_slip_on_any_key_line_is_named_where_it_was_typed(line: tuple[int, str], code: str, lang: str) -> None:
+    from ecoplan_cli.load.problems import InputError
+    from ecoplan_cli.load.yaml_source import parse
+    set_language(lang)
+    number, good = line
+    colon = good.index(": ")
+    typed = good[:colon] + _SLIPS[code] + good[colon + 2 :]
+    with pytest.raises(InputError) as refused:
+        parse((HEADER + ACTIVITY).replace(good + "\n", typed + "\n"), "log.yaml")
+    column = colon + (2 if code == "typo-full-width-space" else 1)
+    assert [(p.line, p.column, p.code) for p in refused.value.problems] == [(number, column, code)]
+    key = good.strip(" -").split(":")[0]
+    assert key in refused.value.problems[0].message
