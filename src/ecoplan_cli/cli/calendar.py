@@ -19,6 +19,7 @@ from ecoplan_cli.cli.common import (
     load_plans,
     parse_date,
     terminal_width,
+    usage_error,
     write_out,
 )
 from ecoplan_cli.messages import set_language
@@ -63,8 +64,8 @@ def calendar(
 
     catalogue = load_plans(plan_file, inputs=[str(log)] if log is not None else None)
     if (from_ is None) != (to is None):
-        raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
-    first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(chosen_year(year))
+        usage_error("usage-both-from-to")
+    first, last = (parse_date(from_, "--from"), parse_date(to, "--to")) if from_ and to else year_window(chosen_year(year))
     plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
     if observances is not None:
         from ecoplan_cli.engine.calendar import with_observance_dates
@@ -87,7 +88,7 @@ def calendar(
             plans = [p for p in plans if p.id in answered]
     elif level:
         if level not in Level.__members__.values():
-            raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+            usage_error("usage-level", value=level, levels=", ".join(Level))
         chosen_level = Level(level)
     unit = None
     if log is not None:

@@ -100,8 +100,10 @@ def parse_within(value: str, as_of: date) -> timedelta:
     return timedelta(days=number * (7 if unit == "w" else 1))
 
 
-def parse_date(value: str | None) -> date:
-    """An ISO date; none given: today in Asia/Shanghai (the plans' time zone, whatever the runner's)."""
+def parse_date(value: str | None, option: str = "--as-of") -> date:
+    """An ISO date; none given: today in Asia/Shanghai (the plans' time zone, whatever the runner's).
+
+    A value that is not a date is a usage error naming the option (2024-02-30: that month's last day too)."""
     if not value:
         from ecoplan_cli.clock import today
 
@@ -109,7 +111,12 @@ def parse_date(value: str | None) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not an ISO date such as 2025-01-15", param_hint="--as-of") from None
+        from ecoplan_cli.load.typing_hints import impossible_date
+
+        wrong = impossible_date(value)
+        if wrong:
+            usage_error("usage-impossible-date", option=option, detail=wrong)
+        usage_error("usage-bad-date", option=option, value=value)
 
 
 DEFAULT_PLAN = "chongqing-impl"  # the plan a unit of the bundled region registry answers to

@@ -48,9 +48,9 @@ def init(
     plan_ids = plan or default_plans(catalogue, region.strip())
     unknown = [p for p in plan_ids if p not in catalogue.plans]
     if unknown:
-        raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
+        usage_error("usage-unknown-plan", plans=", ".join(unknown), known=", ".join(sorted(catalogue.plans)))
     if level is not None and level not in Level.__members__.values():
-        raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+        usage_error("usage-level", value=level, levels=", ".join(Level))
     the_year = chosen_year(year)
     first, last = year_window(the_year)
     found = region_option(catalogue, region, plan_ids, first, last)

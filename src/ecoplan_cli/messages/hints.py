@@ -175,4 +175,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "something follows the end of the document: an extra ] or }} ?",
         "文档结束后还有内容：是否多了“]”或“}}”？",
     ),
+    # usage errors of calendar and init, in the chosen language
+    "usage-both-from-to": ("give both --from and --to, or neither", "--from 与 --to 须同时给出，或都不给"),
+    "usage-level": ("--level {value}: give one of {levels}", "--level {value}：请给出以下之一：{levels}"),
+    "usage-unknown-plan": ("--plan {plans}: unknown plan; known plans: {known}", "--plan {plans}：未知的计划；已知计划：{known}"),
+    "usage-bad-date": (
+        "{option} {value} is not a date: write an ISO date such as 2025-01-15",
+        "{option} {value} 不是日期：请写成 2025-01-15 这样的日期",
+    ),
+    "usage-impossible-date": ("{option}: {detail}", "{option}：{detail}"),
 }
