@@ -585,3 +585,14 @@ def test_usage_errors_name_the_argument_in_the_chosen_language(run, args: tuple[
     assert code == 2 and out == "" and en in err, err
     code, _, err = run(*args, "--lang", "zh")
     assert code == 2 and zh in err, err
+
+
+def test_a_slip_in_a_file_too_large_for_the_positioned_reader_is_named_too(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ecoplan_cli.load.logs.MAX_POSITIONED_BYTES", 64)  # every file is "large": yaml-rs places errors
+    path = _log(tmp_path, ACTIVITY.replace("    date: 2024-03-10\n", "    date：2024-03-10\n"))
+    code, err = _validate(run, path, "en")
+    assert code == 1 and f"{path}:6:9: error: a full-width colon '：' after 'date'" in err
+    code, err = _validate(run, path, "zh")
+    assert code == 1 and f"{path}:6:9: 错误：“date”后是全角冒号“：”" in err

@@ -94,7 +94,10 @@ def _load_unpositioned(path: str, content: str, data: object, catalogue: Catalog
         error = fast_yaml.syntax_error(content)
         if error is not None:
             line, column, detail = error
-            raise InputError([Problem(path, line, column, "yaml-syntax", text("yaml-syntax", detail=detail))])
+            from ecoplan_cli.load.typing_hints import syntax_hints  # a typing slip, at its own place
+
+            syntax = Problem(path, line, column, "yaml-syntax", text("yaml-syntax", detail=detail))
+            raise InputError(syntax_hints(content, path, line) or [syntax])
         what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
         problem = Problem(path, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
         raise InputError([problem])
