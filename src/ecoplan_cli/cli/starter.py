@@ -60,7 +60,7 @@ def init(
         from ecoplan_cli.report import ledger_template
 
         workbook = ledger_template.render(plans=[catalogue.plan(p) for p in plan_ids], unit=unit or f"{found.name}生态环境局",
-                                          region=name, year=chosen_year, items=items,
+                                          region=name, year=the_year, items=items,
                                           level=Level(level) if level else found.level, level_override=level)  # fmt: skip
         _write_workbook(out, workbook, force)
         return
