@@ -10,7 +10,7 @@ from ecoplan_cli.load.catalogue import Catalogue, bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "docs" / "sources"  # the source texts the plan files quote, vendored
 
 
 @pytest.fixture(scope="session")

@@ -117,7 +117,8 @@ def test_an_ambiguous_name_lists_every_candidate(run, tmp_path: Path, lang: str,
     log = write(tmp_path, "log.yaml", "plans: [national-2021-2025]\nunit: 铁西区生态环境分局\nregion: 铁西区\nactivities: []\n")
     code, _, err = run("validate", str(log), "--lang", lang)
     assert code == 1
-    assert f"{log}:3:9: error: {expected} [ambiguous-region]" in err
+    prefix = "错误：" if lang == "zh" else "error: "  # the severity speaks the chosen language too
+    assert f"{log}:3:9: {prefix}{expected} [ambiguous-region]" in err
 
 
 @pytest.mark.parametrize(

@@ -186,7 +186,8 @@ def test_schema_and_reference_problems_name_cells_and_yaml_keeps_line_and_column
     )
     code, _, err = run("validate", "--lang", "zh", missing)
     assert code == 1
-    assert err.splitlines()[0] == f"{missing}:台账!A6: error: 此处缺少必填项“title” [missing-key]"
+    assert err.splitlines()[0] == f"{missing}:台账!A6: 错误：此处缺少必填项“title” [missing-key]"
+    set_language("en")  # the run above chose zh; a Problem renders in the run's language
     assert Problem("x.yaml", 3, 7, "c", "m").render() == "x.yaml:3:7: error: m [c]"  # YAML's rendering unchanged
     assert Problem("x.csv", 3, 28, "c", "m", sheet="").render() == "x.csv:AB3: error: m [c]"
 

@@ -42,12 +42,31 @@ def _fast_validate(args: list[str]) -> int | None:
     return run_validate(files, plan_files)
 
 
+def lang_argument(args: list[str]) -> str | None:
+    """The --lang value among the arguments, if any (for messages printed before the arguments are parsed)."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
 def main() -> None:
     # A run allocates many small, long-lived objects (models of every activity) and makes few cycles: collecting
     # young objects every 700 allocations spent a fifth of a large check walking them. Collect far less often.
     gc.set_threshold(100_000, 50, 100)
     # ecoplan uses no pydantic plugin; not looking for any spares every run a scan of installed packages' metadata.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from ecoplan_cli.environment import environment_problems
+
+    if environment_problems():  # ECOPLAN_MAX_BYTES=abc: a usage error before anything reads it
+        from ecoplan_cli.messages import set_language, text
+
+        set_language(lang_argument(sys.argv[1:]))
+        for problem in environment_problems():  # again, in the chosen language
+            print(text("usage-error", detail=problem), file=sys.stderr)
+        sys.exit(2)
     if len(sys.argv) > 1 and sys.argv[1] == "validate":
         code = _fast_validate(sys.argv[2:])
         if code is not None:

@@ -26,11 +26,15 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
     from ecoplan_cli.load.logs import load_logs
     from ecoplan_cli.load.paths import notes, walk
     from ecoplan_cli.load.problems import InputError, Severity
+    from ecoplan_cli.load.project import merged
     from ecoplan_cli.load.units import merge
     from ecoplan_cli.messages import text
 
+    all_plan_files, settings_problems = merged(plan_files, files)  # and those ecoplan.toml names
     try:
-        plans = catalogue(tuple(plan_files))
+        if settings_problems:
+            raise InputError(settings_problems)
+        plans = catalogue(all_plan_files)
     except InputError as error:
         for problem in sorted(error.problems):
             print(problem.render(), file=sys.stderr)

@@ -5,11 +5,11 @@ One module per command group; each registers its commands on the shared applicat
 
 from __future__ import annotations
 
-from ecoplan_cli.cli import calendar, check, convert, exceptions, plans, regions, report, starter, validate
+from ecoplan_cli.cli import calendar, check, convert, exceptions, plans, regions, report, starter, validate, version
 from ecoplan_cli.cli.common import app
 
 __all__ = ["app", "main"]
-_COMMANDS = (calendar, check, convert, exceptions, plans, regions, report, starter, validate)
+_COMMANDS = (calendar, check, convert, exceptions, plans, regions, report, starter, validate, version)
 
 
 def main() -> None:

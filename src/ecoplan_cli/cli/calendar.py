@@ -13,10 +13,13 @@ from ecoplan_cli.cli.common import (
     LangOption,
     PlanFileOption,
     app,
+    chosen_year,
+    default_plans,
     fail,
     load_plans,
     parse_date,
     terminal_width,
+    usage_error,
     write_out,
 )
 from ecoplan_cli.messages import set_language
@@ -60,10 +63,10 @@ def calendar(
     from ecoplan_cli.load.units import merge
     from ecoplan_cli.model import Level
 
-    catalogue = load_plans(plan_file)
+    catalogue = load_plans(plan_file, inputs=[str(log)] if log is not None else None)
     if (from_ is None) != (to is None):
-        raise typer.BadParameter("give both --from and --to", param_hint="--from/--to")
-    first, last = (parse_date(from_), parse_date(to)) if from_ and to else year_window(year or parse_date(None).year)
+        usage_error("usage-both-from-to")
+    first, last = (parse_date(from_, "--from"), parse_date(to, "--to")) if from_ and to else year_window(chosen_year(year))
     plans = [s.plan for key, s in catalogue.plans.items() if not plan or key in plan]
     if observances is not None:
         from ecoplan_cli.engine.calendar import with_observance_dates
@@ -79,10 +82,14 @@ def calendar(
     if region:
         from ecoplan_cli.cli.regions import region_option
 
-        chosen_level = region_option(catalogue, region, [p.id for p in plans], first, last).level
+        found = region_option(catalogue, region, [p.id for p in plans], first, last)
+        chosen_level = found.level
+        if not plan and log is None:  # the plans the region's log answers to, as `init` writes them and `check` reads
+            answered = set(default_plans(catalogue, found.name))
+            plans = [p for p in plans if p.id in answered]
     elif level:
         if level not in Level.__members__.values():
-            raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
+            usage_error("usage-level", value=level, levels=", ".join(Level))
         chosen_level = Level(level)
     unit = None
     if log is not None:
@@ -92,7 +99,13 @@ def calendar(
             fail(problems + more, EXIT_INPUT)
         unit = units[0].unit
         chosen_level = unit.level
-    items = calendar_items(plans, chosen_level, first, last, leads=frozenset(lead or ()), mandatory_only=mandatory_only)
+        # what binds the unit is what `check` evaluates: the plans the log answers to, its level, its lead_as
+        dated = {p.id: p for p in plans}  # with --observances' dates where given
+        plans = [dated.get(p.id, p) for p in unit.plans if not plan or p.id in plan]
+    leads = frozenset(lead or ())
+    if unit is not None and unit.lead_as:
+        leads = leads & unit.lead_as if leads else unit.lead_as
+    items = calendar_items(plans, chosen_level, first, last, leads=leads, mandatory_only=mandatory_only)
     items += undated_observances(plans, first, last)
     if unit is not None:
         from ecoplan_cli.engine.event_calendar import event_items

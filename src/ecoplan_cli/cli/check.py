@@ -21,7 +21,9 @@ from ecoplan_cli.cli.common import (
     fail,
     parse_date,
     parse_within,
+    project_plan_files,
     terminal_width,
+    use_color,
 )
 from ecoplan_cli.messages import set_language
 
@@ -110,7 +112,7 @@ def check(
             leads=frozenset(lead or ()),
             statuses=frozenset(statuses),
         ),
-        plan_files=tuple(str(p) for p in plan_file or ()),
+        plan_files=project_plan_files(plan_file, [str(f) for f in files]),
         jobs=jobs,
         exceptions=tuple(str(p) for p in exceptions or ()),
         use_exceptions=not no_exceptions,
@@ -145,7 +147,7 @@ def check(
             write_bytes_atomic(path, render_bytes(outcome.report, kind.value))
         else:
             write_atomic(path, render_chunks(outcome.report, kind.value, width=100))
-    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=sys.stdout.isatty()):
+    for chunk in render_chunks(outcome.report, format.value, width=table_width, color=use_color()):
         sys.stdout.write(chunk)
     sys.stdout.flush()
     if format is CheckFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):

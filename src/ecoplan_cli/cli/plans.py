@@ -25,6 +25,7 @@ from ecoplan_cli.messages import did_you_mean, set_language, text
 @app.command()
 def plans(
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: COLUMNS, terminal, else 100).")] = None,
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -34,13 +35,17 @@ def plans(
 
     catalogue = load_plans(plan_file)
     sources = [catalogue.plans[key] for key in catalogue.plans]
-    write_out(plans_report.render_json(sources) if format is ListFormat.json else plans_report.render_table(sources))
+    if format is ListFormat.json:
+        write_out(plans_report.render_json(sources))
+    else:
+        write_out(plans_report.render_table(sources, width=_listing_width(width)))
 
 
 @app.command()
 def show(
     requirement_id: Annotated[str, typer.Argument(metavar="ID", help="A requirement id: CQ-17, ZL3-1, national-2021-2025:ZL3-1")],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    width: Annotated[int | None, typer.Option("--width", help="Table width (default: COLUMNS, terminal, else 100).")] = None,
     plan_file: PlanFileOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -61,7 +66,17 @@ def show(
     if format is ListFormat.json:
         write_out(plans_report.render_requirement_json(catalogue, source, target.requirement))
     else:
-        write_out(plans_report.render_requirement_table(catalogue, source, target.requirement))
+        write_out(plans_report.render_requirement_table(catalogue, source, target.requirement, _listing_width(width)))
+
+
+def _listing_width(width: int | None) -> int:
+    """plans and show: --width, else COLUMNS or the terminal's, else 100 (their long quotes read better wide)."""
+    import os
+    import sys
+
+    if width or os.environ.get("COLUMNS", "").strip().isdigit() or sys.stdout.isatty():
+        return terminal_width(width)
+    return 100
 
 
 @app.command("plan-check")
@@ -99,6 +114,7 @@ def plan_check(
     if problems:
         for problem in sorted(problems):
             typer.echo(problem.render(), err=True)
+        typer.echo(text("files-invalid", count=len(problems), files=len({p.file for p in problems})), err=True)
         raise typer.Exit(EXIT_GAP)
 
 
@@ -132,7 +148,7 @@ def trace(
         raise typer.Exit(EXIT_INPUT)
     result = trace_report.trace(child, catalogue.plan(child.implements))
     if format is ListFormat.json:
-        write_out(trace_report.render_json(result))
+        write_out(trace_report.render_json(result, uncovered_only=uncovered))
     else:
         table_width = terminal_width(width)
         write_out(trace_report.render_table(result, width=table_width, uncovered_only=uncovered))

@@ -12,8 +12,10 @@ from ecoplan_cli.cli.common import (
     LangOption,
     PlanFileOption,
     app,
+    chosen_year,
+    default_plans,
     load_plans,
-    parse_date,
+    usage_error,
     write_out,
 )
 from ecoplan_cli.messages import set_language, text
@@ -43,14 +45,14 @@ def init(
     from ecoplan_cli.report import starter_log
 
     catalogue = load_plans(plan_file)
-    plan_ids = plan or ["chongqing-impl"]
+    plan_ids = plan or default_plans(catalogue, region.strip())
     unknown = [p for p in plan_ids if p not in catalogue.plans]
     if unknown:
-        raise typer.BadParameter(f"unknown plan {', '.join(unknown)}", param_hint="--plan")
+        usage_error("usage-unknown-plan", plans=", ".join(unknown), known=", ".join(sorted(catalogue.plans)))
     if level is not None and level not in Level.__members__.values():
-        raise typer.BadParameter(f"one of {', '.join(Level)}", param_hint="--level")
-    chosen_year = year or parse_date(None).year
-    first, last = year_window(chosen_year)
+        usage_error("usage-level", value=level, levels=", ".join(Level))
+    the_year = chosen_year(year)
+    first, last = year_window(the_year)
     found = region_option(catalogue, region, plan_ids, first, last)
     items = calendar_items([catalogue.plan(p) for p in plan_ids], Level(level) if level else found.level, first, last)
     name = _log_name(found, region)
@@ -58,21 +60,25 @@ def init(
         from ecoplan_cli.report import ledger_template
 
         workbook = ledger_template.render(plans=[catalogue.plan(p) for p in plan_ids], unit=unit or f"{found.name}生态环境局",
-                                          region=name, year=chosen_year, items=items,
+                                          region=name, year=the_year, items=items,
                                           level=Level(level) if level else found.level, level_override=level)  # fmt: skip
         _write_workbook(out, workbook, force)
         return
     content = starter_log.render(
-        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=chosen_year, items=items, level=level
+        plans=plan_ids, unit=unit or f"{found.name}生态环境局", region=name, year=the_year, items=items, level=level
     )
     if out is None:
         write_out(content)
         return
+    if out.is_dir():
+        usage_error("out-is-folder", path=str(out), example=f"{the_year}.yaml")
     try:
         write_atomic(out, content, overwrite=force)
     except FileExistsError:
         typer.echo(text("exists", file=str(out)), err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    except OSError as error:
+        usage_error("cannot-write", path=str(out), reason=error.strerror or str(error))
     typer.echo(text("written", file=str(out)))
 
 

@@ -60,6 +60,12 @@ def reference_entries(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
                         f"{requirement.title}: {obligation.key} ({how}; {levels}) ({plan_id})",
                         f"**{requirement.id}/{obligation.key}** {requirement.title} — {how}; {levels} — `{plan_id}`",
                     )
+                for rule in requirement.relative_deadlines:  # a follow-up names its rule: CQ-A2-6/notice
+                    how = f"{rule.direction.value} {rule.event}: {rule.text}"
+                    entries[f"{reference}/{rule.key}"] = (
+                        f"{requirement.title}: {rule.key} ({how}) ({plan_id})",
+                        f"**{requirement.id}/{rule.key}** {requirement.title} — {how} — `{plan_id}`",
+                    )
     return entries
 
 

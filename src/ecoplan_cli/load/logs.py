@@ -189,7 +189,7 @@ def _check(path: str, log: ActivityLog, catalogue: Catalogue) -> tuple[LoadedLog
             plans[entry] = catalogue.plan(entry)
         else:
             issues.append(
-                Issue(("plans", index), "unknown-plan", (("plan", entry), ("known", ", ".join(sorted(catalogue.plans)))))
+                Issue(("plans", index), "unknown-plan", (("plan", entry), ("known", _known_plans(catalogue, entry, path))))
             )
 
     region = catalogue.region(log.region, log.plans)
@@ -256,6 +256,13 @@ def _out_of_force(log: ActivityLog, region: Region) -> list[Issue]:
             where: Path = ("activities", index, "date" if activity.date is not None else "end")
             issues.append(Issue(where, found[0], found[1], Severity.WARNING))
     return issues
+
+
+def _known_plans(catalogue: Catalogue, plan_id: str, log_path: str) -> str:
+    """The known plans, and how to load the plan file of an id that is not among them."""
+    from ecoplan_cli.load.plan_hints import plan_file_hint
+
+    return ", ".join(sorted(catalogue.plans)) + plan_file_hint(plan_id, log_path)
 
 
 def _plan_not_answered(outcome: ReferenceError_, reference: str, catalogue: Catalogue, plans: dict[str, Plan]) -> str | None:

@@ -31,7 +31,9 @@ class Problem:
         return f"{self.file}:{self.sheet}!{cell}" if self.sheet else f"{self.file}:{cell}"
 
     def render(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        from ecoplan_cli.messages import text  # error:/warning: in the run's language (错误：/警告：)
+
+        return f"{self.location}: {text('severity-' + self.severity.value)}{self.message} [{self.code}]"
 
 
 def column_letters(column: int) -> str:

@@ -71,6 +71,11 @@ def locate_refusal(content: str, file: str, error: fast_yaml.StrictError) -> Pro
             parse(content, file)
         except InputError as refused:
             return sorted(refused.problems)[0]
+    from ecoplan_cli.load.typing_hints import syntax_hints  # a typing slip near where yaml-rs stopped, at its own place
+
+    hints = syntax_hints(content, file, error.line)
+    if hints:
+        return hints[0]
     return Problem(file, error.line, error.column, "yaml-syntax", text("yaml-syntax-strict", detail=error.detail))
 
 

@@ -56,22 +56,8 @@ def validate(model: type[Model], document: Document) -> Model:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        problems = sorted({problem_from_error(document, detail) for detail in error.errors(include_url=False)})
+        problems = sorted({problem_from_error(document, detail, model) for detail in error.errors(include_url=False)})
         raise InputError(problems) from None
-
-
-def _impossible_date(value: object) -> str | None:
-    """Why a string shaped like a date (2024-13-01) is not one; None for anything else."""
-    import datetime as dt
-    import re
-
-    if not isinstance(value, str) or re.fullmatch(r"\d{4}-\d\d?-\d\d?", value) is None:
-        return None
-    try:
-        dt.date(*(int(part) for part in value.split("-")))
-    except ValueError as error:
-        return str(error)
-    return None
 
 
 def dotted(path: Path) -> str:
@@ -81,29 +67,39 @@ def dotted(path: Path) -> str:
     return out or "(document)"
 
 
-def problem_from_error(document: Document, detail: Any) -> Problem:
-    problem = _problem_from_error(document, detail)
+def problem_from_error(document: Document, detail: Any, model: type[BaseModel] | None = None) -> Problem:
+    problem = _problem_from_error(document, detail, model)
     if document.located:
         return problem
     where = dotted(tuple(part for part in detail["loc"] if part != "[key]"))
     return Problem(problem.file, 1, 1, problem.code, f"{problem.message} {text('at-path', path=where)}", problem.severity)
 
 
-def _problem_from_error(document: Document, detail: Any) -> Problem:
+def _problem_from_error(document: Document, detail: Any, model: type[BaseModel] | None = None) -> Problem:
+    from ecoplan_cli.load import typing_hints
+
     loc: Path = tuple(part for part in detail["loc"] if part != "[key]")
     kind: str = detail["type"]
     ctx: dict[str, Any] = detail.get("ctx") or {}
     if kind == "extra_forbidden":
         line, column = document.position(loc, key=True)
-        return Problem(document.file, line, column, "unknown-key", text("unknown-key", key=loc[-1], hint=""))
+        allowed = typing_hints.allowed_keys(model, loc[:-1]) if model is not None else []
+        return Problem(document.file, line, column, "unknown-key", typing_hints.unknown_key_message(str(loc[-1]), allowed))
     if kind == "missing":
         line, column = document.position(loc[:-1])
         return Problem(document.file, line, column, "missing-key", text("missing-key", key=loc[-1]))
     on_key = "[key]" in detail["loc"]
     line, column = document.position(loc, key=on_key)
-    impossible = _impossible_date(detail.get("input")) if kind.startswith("date") else None
-    if impossible is not None:  # 2024-13-01: a date's shape, not a date (yaml-rs keeps it as text)
+    value = detail.get("input")
+    impossible = typing_hints.impossible_date(value) if kind.startswith("date") and isinstance(value, str) else None
+    if impossible is not None:  # 2024-02-30: a date's shape, not a date (yaml-rs keeps it as text); name the last day
         return Problem(document.file, line, column, "bad-scalar", text("bad-scalar", value=detail["input"], detail=impossible))
+    if kind == "string_pattern_mismatch" and typing_hints.looks_like_reference_pattern(ctx.get("pattern")):
+        code, message = typing_hints.reference_message(str(detail.get("input")))
+        return Problem(document.file, line, column, code, text("schema", field=dotted(loc), detail=message))
+    plain = typing_hints.kind_message(kind, loc, detail.get("input"))
+    if plain is not None:
+        return Problem(document.file, line, column, "schema", text("schema", field=dotted(loc), detail=plain))
     message = detail["msg"].removeprefix("Value error, ")
     if language() == "zh" and kind in _ZH:
         message = _ZH[kind].format(**{k: str(v) for k, v in ctx.items()})

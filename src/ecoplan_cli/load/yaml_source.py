@@ -101,9 +101,13 @@ def parse(content: str, file: str) -> Document:
             warnings.simplefilter("ignore")
             root = yaml.compose(content)
     except MarkedYAMLError as error:
+        from ecoplan_cli.load.typing_hints import parser_text, syntax_hints  # typing slips, plain words
+
         mark = error.problem_mark or error.context_mark
-        detail = (error.problem or error.context or "").strip()
-        raise InputError([_problem(file, mark, "yaml-syntax", detail=_plain_syntax(detail, content, mark))]) from None
+        if hints := syntax_hints(content, file, getattr(mark, "line", 0) + 1):  # a slip explains it at its own place
+            raise InputError(hints) from None
+        detail = parser_text(_plain_syntax((error.problem or error.context or "").strip(), content, mark))
+        raise InputError([_problem(file, mark, "yaml-syntax", detail=detail)]) from None
     except YAMLError as error:
         raise InputError([Problem(file, 1, 1, "yaml-syntax", text("yaml-syntax", detail=str(error).strip()))]) from None
     except RecursionError:
@@ -245,6 +249,11 @@ def _to_timestamp(value: str) -> dt.date | dt.datetime:
     match = _DATE.match(value)
     if match:
         year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12 or not 1 <= day <= 28:
+            from ecoplan_cli.load.typing_hints import impossible_date  # 2024-02-30: name the month's last day
+
+            if impossible := impossible_date(value):
+                raise ValueError(impossible)
         return dt.date(year, month, day)
     match = _DATETIME.match(value)
     if match:

@@ -14,6 +14,7 @@ from ecoplan_cli.messages import (
     check,
     events,
     exceptions,
+    hints,
     html,
     plans,
     reading,
@@ -41,6 +42,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **events.MESSAGES,
     **yaml.MESSAGES,
     **reports.MESSAGES,
+    **hints.MESSAGES,
 }
 
 

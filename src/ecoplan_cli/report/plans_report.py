@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource
-from ecoplan_cli.messages import text
+from ecoplan_cli.messages import language, text
 from ecoplan_cli.model import Obligation, Requirement
 
 
@@ -36,9 +36,9 @@ def render_json(sources: list[PlanSource]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_table(sources: list[PlanSource]) -> str:
+def render_table(sources: list[PlanSource], width: int = 100) -> str:
     buffer = io.StringIO()
-    console = _console(buffer)
+    console = _console(buffer, width)
     for source in sources:
         plan = source.plan
         obligations = [o for r in plan.requirements for o in r.obligations]
@@ -147,23 +147,28 @@ def render_requirement_json(catalogue: Catalogue, source: PlanSource, requiremen
     return json.dumps(requirement_record(catalogue, source, requirement), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_requirement_table(catalogue: Catalogue, source: PlanSource, requirement_id: str) -> str:
+def _word(kind: str, value: str) -> str:
+    """A level or recurrence in a `show` table: in Chinese its word, in English the value a plan file writes."""
+    return text(f"{kind}-{value}") if language() == "zh" else value
+
+
+def render_requirement_table(catalogue: Catalogue, source: PlanSource, requirement_id: str, width: int = 100) -> str:
     requirement = source.plan.requirement(requirement_id)
     assert requirement is not None
     record = requirement_record(catalogue, source, requirement)
     buffer = io.StringIO()
-    console = _console(buffer)
+    console = _console(buffer, width)
     console.rule(f"{record['id']} {record['title']}")
     console.print(f"{source.plan.id} · {record['section']} · {record['file']}:{record['line']}")
     console.print()
     console.print(Text("“" + requirement.quote + "”"))
     console.print()
     rows = [
-        ("牵头单位 lead", "、".join(requirement.lead) or "—"),
-        ("配合单位 supporting", "、".join(requirement.supporting) or "—"),
-        ("任务时限 time limit", requirement.time_limit or "—"),
-        ("implements", ", ".join(record["implements"]) or "—"),
-        ("implemented by", ", ".join(record["implemented_by"]) or "—"),
+        (text("show-lead"), "、".join(requirement.lead) or "—"),
+        (text("show-supporting"), "、".join(requirement.supporting) or "—"),
+        (text("show-time-limit"), requirement.time_limit or "—"),
+        (text("show-implements"), ", ".join(record["implements"]) or "—"),
+        (text("show-implemented-by"), ", ".join(record["implemented_by"]) or "—"),
     ]
     for credit in record["credits"]:
         rows.append(("credit", text("show-credit", to=credit["to"], measures="、".join(credit["measures"]))))
@@ -183,18 +188,18 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
     console.print()
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     for column in ("obligation", "levels", "recurrence", "count", "deadline", "kind"):
-        table.add_column(column)
+        table.add_column(text(f"show-col-{column}"))
     for o in requirement.obligations:
         count = f"≥{o.min_count} {o.measure.value}" if o.min_count else "—"
         if o.count_param:
             count += f" ({o.count_param})"
         if o.per:
             count += f" / {o.per}"
-        kind = "mandatory" if o.mandatory else "encouraged"
+        kind = text("show-mandatory") if o.mandatory else text("show-encouraged")
         table.add_row(
             o.key,
-            ", ".join(level.value for level in o.levels),
-            o.recurrence.value,
+            ", ".join(_word("level", level.value) for level in o.levels),
+            _word("recurrence", o.recurrence.value),
             count,
             o.deadline.isoformat() if o.deadline else "—",
             kind,
@@ -204,5 +209,5 @@ def render_requirement_table(catalogue: Catalogue, source: PlanSource, requireme
         if o.basis or o.note:
             console.print(f"  {o.key}: {('«' + o.basis + '» ') if o.basis else ''}{o.note or ''}")
     if requirement.note:
-        console.print(f"  note: {requirement.note}")
+        console.print(f"  {text('show-note')}: {requirement.note}")
     return buffer.getvalue()

@@ -6,11 +6,9 @@ import re
 from collections.abc import Sequence
 
 from ecoplan_cli.engine.calendar import CalendarItem
+from ecoplan_cli.messages import text
 
-SCHEMA_LINE = (
-    "# yaml-language-server: $schema=activity-log.schema.json"
-    "   (editor completion; create it once with: ecoplan schema > activity-log.schema.json)"
-)
+SCHEMA_LINE = "# yaml-language-server: $schema=activity-log.schema.json"
 
 
 def _yaml_text(value: str) -> str:
@@ -24,9 +22,9 @@ def render(
     *, plans: Sequence[str], unit: str, region: str, year: int, items: Sequence[CalendarItem], level: str | None = None
 ) -> str:
     lines = [
-        SCHEMA_LINE,
-        f"# {unit} {year}年生态文明宣传教育工作台账 — ecoplan activity log, started by `ecoplan init`.",
-        "# Record each activity as it is done; `ecoplan validate` checks this file, `ecoplan check` what is still due.",
+        SCHEMA_LINE + "   " + text("init-schema-note"),
+        "# " + text("init-title", unit=unit, year=year),
+        "# " + text("init-how"),
         f"plans: [{', '.join(_yaml_text(p) for p in plans)}]",
         f"unit: {_yaml_text(unit)}",
         f"region: {_yaml_text(region)}",
@@ -36,13 +34,13 @@ def render(
     lines.append("activities:")
     due = [item for item in items if item.kind == "due" and item.date is not None]
     if not due:
-        lines.append(f"# Nothing falls due in {year} for this unit.")
+        lines.append("# " + text("init-nothing-due", year=year))
     else:
-        lines.append(f"# To do in {year}, by due date — copy an entry above this line, uncomment it and fill it in:")
+        lines.append("# " + text("init-to-do", year=year))
     for item in due:
         assert item.date is not None
-        count = f"≥{item.required} {item.measure.value}" if item.required and item.measure else "完成 / done"
-        kind = "" if item.mandatory else " (鼓励 encouraged)"
+        count = f"≥{item.required} {item.measure.value}" if item.required and item.measure else text("init-done")
+        kind = "" if item.mandatory else " " + text("init-encouraged")
         lines.append(f"# {item.date.isoformat()}  {item.ident} {item.title} — {count}, {item.period_label}{kind}")
         ident = re.sub(r"[^A-Za-z0-9]+", "-", f"{item.period_label}-{item.requirement}-{item.obligation}").strip("-").lower()
         lines.append(f"#  - id: {ident}")

@@ -42,12 +42,14 @@ def trace(child: Plan, parent: Plan) -> Trace:
     return Trace(child.id, parent.id, rows, unlinked)
 
 
-def render_json(result: Trace) -> str:
+def render_json(result: Trace, *, uncovered_only: bool = False) -> str:
+    """The matrix as JSON; with uncovered_only, `items` holds only the parent items no requirement covers."""
+    rows = [row for row in result.rows if not (uncovered_only and row.children)]
     document = {
         "plan": result.plan,
         "parent": result.parent,
         "coverage": {"covered": len(result.rows) - len(result.uncovered), "total": len(result.rows)},
-        "items": [{"id": row.parent_id, "title": row.title, "implemented_by": list(row.children)} for row in result.rows],
+        "items": [{"id": row.parent_id, "title": row.title, "implemented_by": list(row.children)} for row in rows],
         "uncovered": list(result.uncovered),
         "unlinked": list(result.unlinked),
     }
