@@ -39,3 +39,21 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def with_exceptions(folder: Path) -> Path:
+    """A copy of the county example's approved exceptions beside logs copied into `folder` (its log names
+    exceptions/chengkou.yaml, relative to itself)."""
+    import shutil
+
+    target = folder / "exceptions"
+    if not target.exists():
+        shutil.copytree(EXAMPLES / "exceptions", target)
+    return folder
+
+
+def county_text() -> str:
+    """The county example's text without its exceptions line: for tests that copy the log somewhere else and are
+    about something other than approved exceptions (its findings are then those of --no-exceptions)."""
+    text = (EXAMPLES / "chengkou-county.yaml").read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("exceptions:"))

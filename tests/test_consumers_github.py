@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, county_text
 
 COUNTY = EXAMPLES / "chengkou-county.yaml"
 COMMAND = re.compile(r"^::(?P<kind>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
@@ -33,7 +33,7 @@ def annotations(out: str) -> list[dict[str, str]]:
 
 @pytest.fixture
 def forty_units(tmp_path: Path) -> Path:
-    text = COUNTY.read_text(encoding="utf-8")
+    text = county_text()
     for number in range(40):
         unit = text.replace("unit: 城口县生态环境局", f"unit: 城口县第{number:02}单位")
         (tmp_path / f"unit-{number:02}.yaml").write_text(unit, encoding="utf-8")
@@ -74,7 +74,7 @@ def test_no_summary_without_the_variable(run, tmp_path: Path, monkeypatch) -> No
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("check", COUNTY, "--as-of", "2025-01-15", "--format", "github")
-    assert code == 1 and len(annotations(out)) == 8 and list(tmp_path.iterdir()) == []  # 4 gaps, 4 not counted
+    assert code == 1 and len(annotations(out)) == 6 and list(tmp_path.iterdir()) == []  # 3 gaps, 3 not counted
 
 
 def test_summary_in_chinese_and_cut_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,12 +89,12 @@ def test_summary_in_chinese_and_cut_at_the_limit(monkeypatch: pytest.MonkeyPatch
     set_language("zh")
     try:
         whole = github.summary(report)
-        assert "### 缺口 — 必须完成而未完成（4）" in whole and "| 地区 | 单位 |" in whole
+        assert "### 缺口 — 必须完成而未完成（3）" in whole and "| 地区 | 单位 |" in whole
         monkeypatch.setattr(github, "SUMMARY_LIMIT", len(whole.encode("utf-8")) // 2 + 2000)
         cut = github.summary(report)
         assert len(cut.encode("utf-8")) < len(whole.encode("utf-8")) // 2 + 2000
         assert re.search(r"另有 \d+ 条结果未显示：GitHub 的步骤摘要最多 1 MiB", cut)
-        assert "### 缺口 — 必须完成而未完成（4）" in cut, "the gaps come first and survive a cut"
+        assert "### 缺口 — 必须完成而未完成（3）" in cut, "the gaps come first and survive a cut"
     finally:
         set_language("en")
 
@@ -108,5 +108,5 @@ def test_markdown_cells_are_escaped() -> None:
 def test_an_unwritable_summary_file_is_a_warning_not_a_traceback(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "missing" / "summary.md"))
     code, out, err = run("check", COUNTY, "--as-of", "2025-01-15", "--format", "github", "--lang", "en")
-    assert code == 1 and len(annotations(out)) == 8
+    assert code == 1 and len(annotations(out)) == 6
     assert "warning: could not append the job summary to" in err and "Traceback" not in err

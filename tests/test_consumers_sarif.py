@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, with_exceptions
 from node_tools import node_tool
 
 SCHEMAS = ROOT / "tests" / "vendor" / "schemas"
@@ -86,6 +86,7 @@ def test_fingerprints_stay_when_the_as_of_date_and_the_lines_move(run, tmp_path:
     moved = tmp_path / "examples"
     moved.mkdir()
     (moved / "chengkou-county.yaml").write_text("# a new comment\n" * 5 + (ROOT / COUNTY).read_text(encoding="utf-8"), "utf-8")
+    with_exceptions(moved)
     monkeypatch.chdir(tmp_path)
     shifted = results_by_title(sarif(run, COUNTY, "--as-of", "2025-01-15"))
     for title, result in before.items():
@@ -99,6 +100,7 @@ def test_uris_are_percent_encoded_and_relative_to_the_working_directory(run, tmp
     odd = tmp_path / "logs" / "a,b" / "城口 100%.yaml"
     odd.parent.mkdir(parents=True)
     shutil.copy(ROOT / COUNTY, odd)
+    with_exceptions(odd.parent)
     monkeypatch.chdir(tmp_path)
     document = sarif(run, odd.resolve(), "--as-of", "2025-01-15")  # given absolute: still relative in the report
     validate_schema(document)
@@ -162,6 +164,7 @@ def test_the_sarif_multitool_finds_no_error_and_no_warning(run, tmp_path: Path, 
     odd = tmp_path / "logs" / "a,b" / "城口 100%.yaml"
     odd.parent.mkdir(parents=True)
     shutil.copy(ROOT / COUNTY, odd)
+    with_exceptions(odd.parent)
     plans = tmp_path / "plans"
     shutil.copytree(ROOT / "examples" / "plans", plans)
     district = tmp_path / "logs" / "district.yaml"

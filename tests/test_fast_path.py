@@ -91,6 +91,13 @@ def test_whatever_the_fast_path_accepts_reads_as_the_positioned_reader_reads_it(
     assert [type(v) for v in _leaves(fast)] == [type(v) for v in _leaves(slow)]
 
 
+def test_a_lone_question_mark_before_a_flow_indicator_is_left_to_the_reader() -> None:
+    """`{篇: ?, 次: 0}` and `{篇: ?0}`: yaml-rs reads strings, ruamel refuses (both found by the property above)."""
+    content = 'plans: [""]\nunit: \nactivities:\n  - id: \n    amounts: {篇: ?, 次: 0}\n'
+    assert fast_yaml.parse(content) is None
+    assert fast_yaml.parse(content.replace("?,", "?0,")) is None
+
+
 def _leaves(value: Any) -> list[Any]:
     if isinstance(value, dict):
         return [leaf for v in value.values() for leaf in _leaves(v)]

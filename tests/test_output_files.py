@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, county_text
 from ecoplan_cli.load.atomic import write_atomic, write_bytes_atomic
 
 COUNTY = EXAMPLES / "chengkou-county.yaml"
@@ -58,7 +58,7 @@ def test_csv_cells_that_excel_would_run_as_formulas_are_neutralised(run, tmp_pat
     import csv
     import io
 
-    text = COUNTY.read_text(encoding="utf-8").replace("unit: 城口县生态环境局", "unit: '=HYPERLINK(\"http://x\")'")
+    text = county_text().replace("unit: 城口县生态环境局", "unit: '=HYPERLINK(\"http://x\")'")
     text = text.replace("- id: 2023-wl", "- id: '@SUM(A1)'").replace("- id: 2022-wl", "- id: '-2022-wl'")
     log = tmp_path / "log.yaml"
     log.write_text(text, encoding="utf-8")

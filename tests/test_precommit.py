@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import EXAMPLES, ROOT
+from conftest import ROOT, county_text
 
 GIT = shutil.which("git")
 pytestmark = [
@@ -215,7 +215,7 @@ def test_validate_hook_passes_valid_logs_and_ignores_other_yaml(tmp_path: Path, 
     env = environment(home)
     files = {
         "logs/2023.yaml": HEADER + activity(ident="b1", day="2023-03-10"),
-        "台账/城口县.yaml": (EXAMPLES / "chengkou-county.yaml").read_text(encoding="utf-8"),
+        "台账/城口县.yaml": county_text(),
         "notes/not-a-log.yaml": "colour: red\n",  # outside a logs folder: never given to the hook
     }
     logs = log_repo(tmp_path / "r", env, hook_repo, [{"id": "ecoplan-validate", "verbose": True}], **files)
@@ -253,7 +253,7 @@ def test_a_bad_record_never_lands(tmp_path: Path, home: Path, hook_repo) -> None
 
 def test_check_hook_is_opt_in_and_reports_gaps(tmp_path: Path, home: Path, hook_repo) -> None:  # type: ignore[no-untyped-def]
     env = environment(home)
-    county = {"logs/good.yaml": (EXAMPLES / "chengkou-county.yaml").read_text(encoding="utf-8")}
+    county = {"logs/good.yaml": county_text()}
     hooks: list[dict[str, object]] = [{"id": "ecoplan-validate"}, {"id": "ecoplan-check", "args": ["--as-of", "2025-01-15"]}]
     logs = log_repo(tmp_path / "gaps", env, hook_repo, hooks, **county)
     code, out = pre_commit(logs, env, "run", "--color", "never", "--all-files")

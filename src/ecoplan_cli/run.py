@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from ecoplan_cli.engine.accounting import NotCounted, account
 from ecoplan_cli.engine.baseline import Previous, absent, compare, finding_identity
 from ecoplan_cli.engine.evaluate import Finding, Status, coming_due, evaluate
-from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, expiring
+from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, counted_by_extensions, expiring
 from ecoplan_cli.filters import described, filter_errors
 from ecoplan_cli.load.catalogue import Catalogue, PlanSource, bundled
 from ecoplan_cli.load.catalogue import catalogue as load_catalogue
@@ -148,6 +148,8 @@ def _summarise(
     kept = [f for f in findings if job.filters.keep(f, plans)]
     files = source.activity_files or {a.id: path for a in source.unit.activities}
     uncounted = [e for e in account(source.unit, job.as_of, files=files) if job.filters.keep_uncounted(e)]
+    if job.use_exceptions:
+        uncounted = counted_by_extensions(uncounted, findings)
     return FileOutcome(
         path,
         key,

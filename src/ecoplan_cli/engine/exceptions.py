@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.evaluate import CountedActivity, Finding, Status, Unit, counts_toward, status_of
 from ecoplan_cli.engine.references import parse_reference
 from ecoplan_cli.model.exceptions import ApprovedException, ExceptionKind
@@ -145,3 +146,17 @@ def expiring(exceptions: Iterable[SourcedException], as_of: date, within: timede
     horizon = as_of + within
     soon = [e for e in exceptions if (day := e.entry.expiry) is not None and as_of <= day <= horizon]
     return sorted(soon, key=lambda e: (e.entry.expiry or as_of, e.source, e.entry.id))
+
+
+def counted_by_extensions(uncounted: Iterable[NotCounted], findings: Iterable[Finding]) -> list[NotCounted]:
+    """The not-counted references that a live extension (延期) did not take in: a late activity that now counts toward
+    its extended period is counted, so the accounting law (counted, or listed as not counted) still holds."""
+    extended = {
+        (activity, finding.requirement)
+        for finding in findings
+        if finding.exception is not None and finding.exception.live and finding.exception.kind == ExceptionKind.EXTEND.value
+        for activity in finding.activities
+    }
+    if not extended:
+        return list(uncounted)
+    return [entry for entry in uncounted if (entry.activity, entry.requirement.split("/", 1)[0]) not in extended]

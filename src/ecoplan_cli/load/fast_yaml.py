@@ -26,7 +26,7 @@ _UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
     # an indicator opening a flow entry (after up to three spaces; more spaces there are refused outright)
     ("|>@`%?", "|".join(rf"[|>@`%?](?<=[\[{{,]{' ' * n}[|>@`%?])" for n in range(4))),
     (":", r":(?:(?<=[\[{,]:)|(?<=[\[{,] :)|(?<=[\[{,]  :)|(?<=[\[{,]   :)|[,\]}])"),  # a colon opening/closing an entry
-    ("?", r"\?(?<!\S\?)(?!\S)"),  # complex keys
+    ("?", r"\?(?<![^\s\[{,]\?)"),  # complex keys, and a ? opening a scalar (ruamel and yaml-rs differ on `{a: ?0}`)
     ("\"'", r"[\"']\d{4}-\d\d?-\d\d?"),  # a quoted date: a string for ruamel, a date for yaml-rs
     ("|>", r"[\[{][^\n\]}]*:\s+[|>]"),  # a block indicator inside a flow collection
     ("|>", r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"),  # a block scalar header followed by a blank line
