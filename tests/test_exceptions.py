@@ -263,3 +263,30 @@ def test_the_documented_exceptions_file_lints_clean(run, tmp_path: Path) -> None
     path = write(tmp_path, "exceptions.yaml", block)
     code, out, err = run("exceptions", "lint", path, "--as-of", "2025-01-15")
     assert (code, err) == (0, "") and "3 exception(s), 3 live as of 2025-01-15" in out
+
+
+def test_sarif_carries_waivers_as_accepted_suppressions_and_the_baseline_state(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    from conftest import ROOT
+
+    exceptions_file(tmp_path, entry())
+    log = write(tmp_path, "log.yaml", LOG.format(extra="exceptions: [exceptions.yaml]\n"))
+    _, before, _ = run("check", log, "--as-of", "2023-01-15", "--format", "json", "--no-exceptions")
+    baseline = write(tmp_path, "baseline.json", before)
+    code, out, _ = run("check", log, "--as-of", "2023-01-15", "--format", "sarif", "--baseline", baseline)
+    assert code == 1  # the 2022-H1 gap is still there
+    document = json.loads(out)
+    schema = json.loads((ROOT / "tests" / "vendor" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(document)
+    results = document["runs"][0]["results"]
+    waived = [r for r in results if r.get("suppressions")]
+    assert [r["properties"]["period"] for r in waived] == ["2022-H2"]
+    [suppression] = waived[0]["suppressions"]
+    assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+    assert "2022年下半年疫情防控" in suppression["justification"] and "渝环办〔2022〕12号" in suppression["justification"]
+    assert waived[0]["baselineState"] == "updated"  # a gap in the baseline, suppressed now: the same result, changed
+    gaps = [r for r in results if not r.get("suppressions") and not r["ruleId"].startswith("uncounted-")]
+    assert gaps and {r["baselineState"] for r in gaps} == {"unchanged"}
+    _, junit, _ = run("check", log, "--as-of", "2023-01-15", "--format", "junit")
+    assert "cq17-2022h2" in junit and "<skipped" in junit

@@ -139,7 +139,13 @@ class _Run:
                     "actual": finding.actual,
                     "measure": finding.measure.value,
                     "activities": list(finding.activities),
+                    **(
+                        {"expiredException": finding.exception.id, "expiredOn": finding.exception.expires}
+                        if finding.exception is not None and not finding.exception.live
+                        else {}
+                    ),
                 },
+                **_exception_and_baseline(finding),
             }
         )
 
@@ -183,6 +189,27 @@ def _uncounted_rule(rule_id: str, reason: str) -> dict[str, Any]:
     }
 
 
+# a waived result that was a gap is "fixed" for ecoplan; for SARIF the result is still there, suppressed: "updated"
+_BASELINE_STATES = {"new": "new", "unchanged": "unchanged", "updated": "updated", "fixed": "updated"}
+
+
+def _exception_and_baseline(finding: Finding) -> dict[str, Any]:
+    """A waived finding is a result with an accepted external suppression (its justification, approver and document
+    number); with --baseline, each result has its baselineState."""
+    extra: dict[str, Any] = {}
+    waiver = finding.exception
+    if finding.status is Status.WAIVED and waiver is not None:
+        justification = (
+            f"{waiver.justification} ({waiver.kind}, {waiver.approved_by} {waiver.document}, expires {waiver.expires})"
+        )
+        extra["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": justification, "properties": {"exception": waiver.id}}
+        ]
+    if finding.baseline in _BASELINE_STATES:
+        extra["baselineState"] = _BASELINE_STATES[finding.baseline]
+    return extra
+
+
 def _finish_rules(run: _Run) -> list[dict[str, Any]]:
     rules = [{**rule, "id": run.rules_list_id(index)} for index, rule in enumerate(run.rules.values())]
     rules += [_uncounted_rule(rule_id, rule_id.removeprefix("uncounted-")) for rule_id in run.uncounted_rules]
@@ -192,7 +219,7 @@ def _finish_rules(run: _Run) -> list[dict[str, Any]]:
 def render(report: CheckReport) -> str:
     run = _Run(report)
     for finding in report.findings:
-        if finding.status is Status.GAP:
+        if finding.status in (Status.GAP, Status.WAIVED):
             run.add(finding)
     for result in run.results:
         result["ruleId"] = run.rules_list_id(result["ruleIndex"])
