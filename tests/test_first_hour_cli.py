@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import EXAMPLES, ROOT, write
 from ecoplan_cli.messages import set_language
 from test_first_hour import ACTIVITY, HEADER
 
@@ -191,7 +191,20 @@ def test_a_regions_calendar_lists_what_its_logs_check_evaluates(run) -> None:  #
     assert {i["plan"] for i in json.loads(out)["items"]} == {"national-2021-2025"}  # --plan still chooses
 
 
-def test_validate_says_how_to_load_a_plan_file_the_log_names_by_id(run) -> None:  # type: ignore[no-untyped-def]
+def without_project_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The municipal example and its plan, laid out as in examples/ but with no ecoplan.toml above them."""
+    import shutil
+
+    for folder in ("municipal", "plans"):
+        shutil.copytree(EXAMPLES / folder, tmp_path / "examples" / folder)
+    (tmp_path / ".git").mkdir()  # the settings walk stops at the repository's top
+    monkeypatch.chdir(tmp_path)
+
+
+def test_validate_says_how_to_load_a_plan_file_the_log_names_by_id(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("validate", "examples/municipal/log-city.yaml", "--lang", "en")
+    assert code == 0, err  # in this repository, examples/ecoplan.toml names the plan file once
+    without_project_settings(tmp_path, monkeypatch)
     code, _, err = run("validate", "examples/municipal/log-city.yaml", "--lang", "en")
     assert code == 1
     assert (

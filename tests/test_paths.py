@@ -88,3 +88,15 @@ def test_a_folder_with_no_log_is_exit_2(run, tmp_path: Path, command: str, lang:
     assert code == 2
     assert f"{tmp_path}" in err and expected in err
     assert "PASS" not in out and "通过" not in out
+
+
+def test_the_examples_folder_checks_as_a_whole(run) -> None:  # type: ignore[no-untyped-def]
+    """`ecoplan check examples/`: every log read (the municipal one finds its plan through examples/ecoplan.toml),
+    plan, exceptions and CI files skipped and named, real gaps: exit 1, never 2."""
+    import json
+
+    code, out, err = run("check", "examples", "--as-of", "2026-01-15", "--format", "json")
+    assert code == 1, err
+    files = {f["log_file"] for f in json.loads(out)["findings"]}
+    assert "examples/municipal/log-city.yaml" in files and "examples/chengkou-county.yaml" in files
+    assert "examples/exceptions/chengkou.yaml: skipped" in err and "examples/ci/gitlab-ci.yml: skipped" in err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -198,10 +199,15 @@ def test_district_log_validates(run) -> None:  # type: ignore[no-untyped-def]
     assert "valid" in out
 
 
-def test_city_log_validates_with_its_plan_file_and_not_without(run) -> None:  # type: ignore[no-untyped-def]
+def test_city_log_validates_with_its_plan_file_and_not_without(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("validate", "--plan-file", MUNICIPAL_PLAN, CITY_LOG)
     assert code == 0, out + err
-    code, out, err = run("validate", CITY_LOG)
+    code, out, err = run("validate", CITY_LOG)  # examples/ecoplan.toml names the plan file for the folder
+    assert code == 0, out + err
+    alone = tmp_path / "log-city.yaml"  # the same log where no settings file names the plan
+    alone.write_text(Path(CITY_LOG).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    code, out, err = run("validate", alone)
     assert code == 1
     assert "municipal-example" in out + err
 
