@@ -290,3 +290,18 @@ def test_sarif_carries_waivers_as_accepted_suppressions_and_the_baseline_state(r
     assert gaps and {r["baselineState"] for r in gaps} == {"unchanged"}
     _, junit, _ = run("check", log, "--as-of", "2023-01-15", "--format", "junit")
     assert "cq17-2022h2" in junit and "<skipped" in junit
+
+
+def test_validate_does_not_call_an_activity_a_live_extension_takes_in_uncounted(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    late = "  - id: plan-2022\n    date: 2022-03-04\n    title: 志愿服务工作方案印发\n    requirements: [CQ-42]\n"
+    log = write(tmp_path, "log.yaml", LOG.format(extra="exceptions: [exceptions.yaml]\n") + late)
+    extension = {"requirement": "CQ-42/district-county", "kind": "extend", "more": "    due: 2022-03-31\n"}
+    exceptions_file(tmp_path, entry(**extension, expires="2099-12-31"))
+    code, _, err = run("validate", log)
+    assert code == 0 and "after its deadline" not in err  # counted inside the extension, as check counts it
+    _, out, _ = run("check", log, "--as-of", "2023-06-01", "--format", "json", "--requirement", "CQ-42")
+    [cq42] = findings(out, "CQ-42")
+    assert cq42["status"] == "met" and cq42["activities"] == ["plan-2022"] and json.loads(out)["uncounted"] == []
+    exceptions_file(tmp_path, entry(**extension, expires="2022-12-31"))  # expired: late again, and said so
+    code, _, err = run("validate", log)
+    assert code == 0 and "CQ-42 on 2022-03-04 is after its deadline 2021-12-31" in err

@@ -10,6 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from ecoplan_cli.engine.exceptions import SourcedException
     from ecoplan_cli.load.logs import LoadedLog
     from ecoplan_cli.load.problems import Problem
     from ecoplan_cli.load.units import UnitSource
@@ -55,7 +58,7 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
         warnings = [p for p in linted.found if p.severity is Severity.WARNING]
     else:
         warnings = []
-    uncounted = never_counted(sources, {log.path: log for log in logs})
+    uncounted = never_counted(sources, {log.path: log for log in logs}, named_exceptions(named), today())
     problems += [p for p in uncounted if p.severity is Severity.ERROR]
     told = [w for log in logs for w in log.warnings] + [p for p in uncounted if p.severity is Severity.WARNING]
     warnings = sorted(told) + warnings
@@ -71,10 +74,33 @@ def run_validate(files: Sequence[str], plan_files: Sequence[str] = ()) -> int:
     return EXIT_VALID
 
 
-def never_counted(sources: Sequence[UnitSource], logs: Mapping[str, LoadedLog]) -> list[Problem]:
+def named_exceptions(files: Sequence[str]) -> tuple[SourcedException, ...]:
+    """The entries of the exceptions files the logs name that can be read (those that cannot are reported apart)."""
+    from ecoplan_cli.engine.exceptions import SourcedException
+    from ecoplan_cli.load.exceptions import load_exceptions
+    from ecoplan_cli.load.problems import InputError
+
+    found: list[SourcedException] = []
+    for file in files:
+        try:
+            found.extend(SourcedException(entry, file) for entry in load_exceptions(file).entries)
+        except InputError:
+            continue
+    return tuple(found)
+
+
+def never_counted(
+    sources: Sequence[UnitSource],
+    logs: Mapping[str, LoadedLog],
+    exceptions: Sequence[SourcedException] = (),
+    as_of: date | None = None,
+) -> list[Problem]:
     """Each activity's reference that counts toward nothing: an error where it never can as written (level,
-    measure, plan-not-answered …), a warning where only its date keeps it out (before or after the plan period)."""
+    measure, plan-not-answered …), a warning where only its date keeps it out (before or after the plan period).
+    A late activity that a live extension (延期) takes in is counted, as `check` counts it."""
     from ecoplan_cli.engine.accounting import NEVER_COUNTS, OUT_OF_TIME, account
+    from ecoplan_cli.engine.evaluate import evaluate
+    from ecoplan_cli.engine.exceptions import apply_exceptions, counted_by_extensions
     from ecoplan_cli.load.locate import locate
     from ecoplan_cli.load.problems import Severity
 
@@ -82,7 +108,11 @@ def never_counted(sources: Sequence[UnitSource], logs: Mapping[str, LoadedLog]) 
     for source in sources:
         files = source.activity_files or {a.id: source.files[0] for a in source.unit.activities}
         per_file: dict[str, list[tuple[str, str, str, str, Severity, bool]]] = {}
-        for entry in account(source.unit, None, files=files):
+        entries = account(source.unit, None, files=files)
+        if exceptions and as_of is not None:
+            findings = apply_exceptions(evaluate(source.unit, as_of), source.unit, exceptions, as_of)
+            entries = counted_by_extensions(entries, findings)
+        for entry in entries:
             timing = entry.reason in OUT_OF_TIME
             severity = Severity.ERROR if entry.reason in NEVER_COUNTS or not timing else Severity.WARNING
             item = (entry.activity, entry.requirement, entry.reason, entry.message, severity, timing)
