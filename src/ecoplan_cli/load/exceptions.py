@@ -8,7 +8,7 @@ from pathlib import Path as FsPath
 
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.validation import validate
-from ecoplan_cli.load.yaml_source import Document, read_bytes, read_file
+from ecoplan_cli.load.yaml_source import Document, decode, read_bytes
 from ecoplan_cli.messages import text
 from ecoplan_cli.model.exceptions import ApprovedException, ExceptionsFile
 from ecoplan_cli.model.ids import finding_key
@@ -31,9 +31,11 @@ class LoadedExceptions:
 def load_exceptions(path: str) -> LoadedExceptions:
     """Read and validate one exceptions file; raises InputError with every problem located.
 
-    These files are short and written by hand, so they are always read with positions.
+    Read like a log: the strict reader decides, positions come from a scan of the text (no second parse).
     """
-    document = read_file(path)
+    from ecoplan_cli.load import strict_yaml
+
+    document = strict_yaml.read(decode(read_bytes(path), path), path)
     if document.data is None:
         document.data = {}
     parsed = validate(ExceptionsFile, document)
