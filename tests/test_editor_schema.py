@@ -32,7 +32,8 @@ def log(region: str, *references: str) -> str:
 def data(text: str) -> Any:
     from ruamel.yaml import YAML
 
-    return json.loads(json.dumps(YAML(typ="safe").load(text), default=str))
+    # pure: libyaml (ruamel.yaml.clib, when installed) refuses `[chongqing-impl:CQ-17]`, valid YAML 1.2
+    return json.loads(json.dumps(YAML(typ="safe", pure=True).load(text), default=str))
 
 
 @pytest.fixture(scope="module")
