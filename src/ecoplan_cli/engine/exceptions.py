@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import NamedTuple
 
 from ecoplan_cli.engine.accounting import NotCounted
@@ -45,9 +46,14 @@ class SourcedException:
     entry: ApprovedException
     source: str
 
+    @cached_property
+    def target(self) -> tuple[str | None, str, str | None]:
+        """(plan, requirement, obligation) the entry names, parsed once (covers() runs for every finding)."""
+        return parse_reference(self.entry.requirement)
+
     def covers(self, finding: Finding) -> bool:
         entry = self.entry
-        plan, requirement, obligation = parse_reference(entry.requirement)
+        plan, requirement, obligation = self.target
         if requirement != finding.requirement or (plan is not None and plan != finding.plan):
             return False
         if obligation is not None and obligation != finding.obligation:
