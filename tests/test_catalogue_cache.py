@@ -61,3 +61,43 @@ def test_the_cache_key_follows_the_content(monkeypatch: pytest.MonkeyPatch, tmp_
 
     monkeypatch.setattr(catalogue, "package_file", patched)
     assert catalogue._cache_path() != before
+
+
+def test_a_user_plan_is_cached_by_content_and_an_edit_is_read_again(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((root / "examples" / "plans" / "municipal_example.yaml").read_bytes())
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ECOPLAN_CACHE_DIR", str(cache))
+    monkeypatch.delenv("ECOPLAN_NO_CACHE", raising=False)
+    first = catalogue.load_plan_file(str(plan))
+    (entry,) = cache.glob("plan-*.pickle")
+    stamp = entry.stat().st_mtime_ns
+    calls: list[str] = []
+    read_plan = catalogue._read_plan
+
+    def counting(*args: object) -> object:
+        calls.append("parsed")
+        return read_plan(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalogue, "_read_plan", counting)
+    again = catalogue.load_plan_file(str(plan))
+    assert calls == [] and again == first and entry.stat().st_mtime_ns == stamp  # read back, not parsed, not rewritten
+    title = first.plan.title
+    plan.write_text(plan.read_text(encoding="utf-8").replace(title, title + "（修订）", 1), encoding="utf-8")
+    edited = catalogue.load_plan_file(str(plan))
+    assert calls == ["parsed"] and edited.plan.title == title + "（修订）"
+    assert list(cache.glob("plan-*.pickle")) == [entry]  # the entry is replaced, not joined by another
+    entry.write_bytes(b"damaged")
+    assert catalogue.load_plan_file(str(plan)) == edited and calls == ["parsed", "parsed"]
+
+
+def test_a_plan_with_problems_is_never_cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("id: broken\ntitle: x\nrequirements: 3\n", encoding="utf-8")
+    monkeypatch.setenv("ECOPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ECOPLAN_NO_CACHE", raising=False)
+    for _ in range(2):
+        with pytest.raises(catalogue.InputError):
+            catalogue.load_plan_file(str(plan))
+    assert not list((tmp_path / "cache").glob("plan-*.pickle"))

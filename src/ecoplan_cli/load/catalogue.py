@@ -76,12 +76,25 @@ def load_plan_file(path: str, display_path: str | None = None, *, trusted: bool 
     """Read and validate one plan file; raises InputError with located problems. Bundled plans are trusted.
 
     A sound plan is read by the fast parser, its requirements' lines found by a scan of the text; anything
-    unsound is read again with positions so that each problem names its line and column.
+    unsound is read again with positions so that each problem names its line and column. A user's sound plan is
+    kept in the cache directory, keyed by its bytes, so that a pre-commit run does not validate it again.
     """
+    name = display_path or path
+    raw = read_bytes(path, display_path, max_bytes=None if trusted else MAX_BYTES)
+    cache = None if trusted else _plan_cache(path, name, raw)
+    if cache is not None:
+        cached = _read_pickle(cache[0])
+        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == cache[1] and isinstance(cached[1], PlanSource):
+            return cached[1]
+    source = _read_plan(path, name, decode(raw, name, None))
+    if cache is not None:
+        _write_pickle(cache[0], (cache[1], source))
+    return source
+
+
+def _read_plan(path: str, name: str, content: str) -> PlanSource:
     from ecoplan_cli.load.plan_checks import structural_problems
 
-    name = display_path or path
-    content = decode(read_bytes(path, display_path, max_bytes=None if trusted else MAX_BYTES), name, None)
     fast = validate_fast(content, Plan)
     if fast is not None:
         plan, data = fast
@@ -114,20 +127,70 @@ def _requirement_lines(content: str, plan: Plan) -> dict[str, int] | None:
     return {identifier: line for identifier, line in found if identifier in set(expected)}
 
 
-def _cache_path() -> FsPath | None:
-    """Where the parsed bundled catalogue is kept between runs (None: caching is off)."""
+def _cache_dir() -> FsPath | None:
+    """Where parsed plans are kept between runs (None: caching is off)."""
     if os.environ.get("ECOPLAN_NO_CACHE"):
         return None
     base = os.environ.get("ECOPLAN_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ecoplan"
     )
+    return FsPath(base)
+
+
+@cache
+def _code_checksum() -> int:
+    """The Python version and the code that turns a plan file into a plan: a change of either invalidates every
+    cached plan."""
     checksum = zlib.crc32(sys.version.encode())
-    sources = [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
-    sources += sorted(package_file("model").glob("*.py"))  # a change of the models invalidates the cache too
+    sources = sorted(package_file("model").glob("*.py"))
+    sources += [package_file("load", "catalogue.py"), package_file("load", "plan_checks.py")]
     for source in sources:
         content = source.read_bytes()
         checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
-    return FsPath(base) / f"catalogue-{checksum:08x}.pickle"
+    return checksum
+
+
+def _cache_path() -> FsPath | None:
+    """The bundled catalogue's cache file, keyed by the content of the plan files and the code."""
+    base = _cache_dir()
+    if base is None:
+        return None
+    checksum = _code_checksum()
+    for source in [package_file("plans", name) for name in BUNDLED_PLAN_FILES]:
+        content = source.read_bytes()
+        checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
+    return base / f"catalogue-{checksum:08x}.pickle"
+
+
+def _plan_cache(path: str, name: str, raw: bytes) -> tuple[FsPath, str] | None:
+    """A user plan's cache file (one per path as given, so an edited plan replaces its entry instead of adding one)
+    and the key its content must match: a hash of the bytes, the names it is shown under, and the code."""
+    base = _cache_dir()
+    if base is None:
+        return None
+    import hashlib
+
+    where = hashlib.blake2b(f"{os.path.abspath(path)}\0{path}\0{name}".encode(), digest_size=12).hexdigest()
+    key = hashlib.blake2b(raw, digest_size=20, key=_code_checksum().to_bytes(4, "little")).hexdigest()
+    return base / f"plan-{where}.pickle", key
+
+
+def _read_pickle(path: FsPath) -> object:
+    """A cached object, or None when there is none or it cannot be read (it is then rebuilt)."""
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # missing, damaged, or written by other code: rebuilt
+        return None
+
+
+def _write_pickle(path: FsPath, value: object) -> None:
+    try:
+        from ecoplan_cli.load.atomic import write_bytes_atomic
+
+        write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # a read-only home: no cache, no harm
+        pass
 
 
 @cache
@@ -138,22 +201,12 @@ def bundled() -> Catalogue:
     atomically and only ever read back by the same user. ECOPLAN_NO_CACHE=1 turns it off.
     """
     path = _cache_path()
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as stream:
-                cached = pickle.load(stream)
-            if isinstance(cached, Catalogue):
-                return cached
-        except Exception:  # a damaged cache is rebuilt
-            pass
+    cached = _read_pickle(path) if path is not None else None
+    if isinstance(cached, Catalogue):
+        return cached
     result = _load_bundled()
     if path is not None:
-        try:
-            from ecoplan_cli.load.atomic import write_bytes_atomic
-
-            write_bytes_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # a read-only home: no cache, no harm
-            pass
+        _write_pickle(path, result)
     return result
 
 
