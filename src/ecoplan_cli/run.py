@@ -69,6 +69,7 @@ class CheckOptions:
     baseline: str | None = None  # an earlier JSON report to compare with
     fail_on_new: bool = False  # --fail-on new: fail only on mandatory gaps the baseline did not have
     positions: bool = False  # find the log lines that explain gaps (SARIF, GitHub annotations need them)
+    formats: tuple[str, ...] = ()  # the reports that will be rendered: those that can are rendered in the workers
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class FileOutcome:
     exceptions: tuple[SourcedException, ...] = ()  # those the log names (for the expiring list)
     uncounted: tuple[NotCounted, ...] = ()
     lines: LogLines = field(default_factory=LogLines)
+    rendered: Mapping[str, str] = field(default_factory=dict)  # reporter kind → this unit's findings as it writes them
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class _Job:
     use_exceptions: bool = True
     baseline: Mapping[str, Previous] | None = None
     positions: bool = False
+    rendered: tuple[str, ...] = ()  # reporter kinds whose findings the workers render (each has a finding_block)
+    keep_findings: bool = True  # False: every report asked for is rendered in the workers; findings are not packed
 
 
 _WORKER: _Job | None = None  # set before the worker processes fork
@@ -136,9 +140,10 @@ def _summarise(
     plans: dict[str, Plan],
     named: Sequence[SourcedException],
     logs: Sequence[LoadedLog] = (),
+    paths: tuple[str, ...] = (),
 ) -> FileOutcome:
-    """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack the findings, and account for
-    every activity that counts toward nothing: only this small outcome travels back to the parent."""
+    """Evaluate one unit, apply its exceptions and the baseline, filter, tally and pack (or render) the findings, and
+    account for every activity that counts toward nothing: only this small outcome travels back to the parent."""
     unit = source.unit
     findings = evaluate(unit, job.as_of)
     if job.use_exceptions:
@@ -150,16 +155,28 @@ def _summarise(
     uncounted = [e for e in account(source.unit, job.as_of, files=files) if job.filters.keep_uncounted(e)]
     if job.use_exceptions:
         uncounted = counted_by_extensions(uncounted, findings)
+    lines = _lines(logs, kept, [e.activity for e in uncounted]) if job.positions else LogLines()
     return FileOutcome(
         path,
         key,
-        packed=FindingStore.pack(kept),
+        packed=FindingStore.pack(kept) if job.keep_findings else b"",
         count=len(kept),
         tally=Tally().add(kept),
         coming_due=tuple(coming_due(kept, job.as_of, job.within)),
         uncounted=tuple(uncounted),
-        lines=_lines(logs, kept, [e.activity for e in uncounted]) if job.positions else LogLines(),
+        lines=lines,
+        rendered=_rendered(job, kept, plans, (key[0], key[1]), paths or (path,), lines),
     )
+
+
+def _rendered(
+    job: _Job, kept: Sequence[Finding], plans: dict[str, Plan], unit: tuple[str, str], paths: tuple[str, ...], lines: LogLines
+) -> dict[str, str]:
+    """The unit's findings rendered by each reporter that renders a finding from the finding and its unit alone."""
+    if not job.rendered:
+        return {}
+    report = CheckReport(job.as_of, kept, (), plans, {}, {unit: paths}, log_lines={unit: lines})
+    return {kind: importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}").finding_block(report) for kind in job.rendered}
 
 
 def _check_file(path: str) -> FileOutcome:
@@ -240,9 +257,12 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             baseline = {key: Previous(*value) for key, value in load_baseline(options.baseline).items()}
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
+    rendered = tuple(dict.fromkeys(kind for kind in options.formats if kind in RENDERED_IN_WORKERS))
+    keep = baseline is not None or not options.formats or any(kind not in rendered for kind in options.formats)
     job = _Job(
-        catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline, options.positions
-    )
+        catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline,
+        options.positions, rendered, keep,
+    )  # fmt: skip
     outcomes = _check_files(options.files, job, jobs_for(len(options.files), options.jobs))
     problems = [problem for outcome in outcomes for problem in outcome.problems]
     if problems:
@@ -259,7 +279,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     for outcome in outcomes:
         assert outcome.unit is not None
         by_unit.setdefault(outcome.unit, []).append(outcome)
-    store, tally = FindingStore(), Tally()
+    store, tally = FindingStore(kept=keep), Tally()
+    blocks: dict[str, list[str]] = {kind: [] for kind in rendered}
     due: list[Finding] = []
     uncounted: list[NotCounted] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -272,9 +293,13 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             if load_problems or merge_problems:
                 return CheckOutcome(None, load_problems + merge_problems, True)
             named = tuple(dict.fromkeys(e for member in members for e in member.exceptions))
-            members = [_summarise(members[0].path, key, units[0], job, plans, named, logs)]
+            paths = tuple(member.path for member in members)
+            members = [_summarise(members[0].path, key, units[0], job, plans, named, logs, paths)]
         lines[(key[0], key[1])] = members[0].lines
         store.add_packed(members[0].packed, members[0].count)
+        for kind, block in members[0].rendered.items():
+            if block:
+                blocks[kind].append(block)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
         due.extend(members[0].coming_due)
@@ -299,6 +324,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         fail_on_new=options.fail_on_new,
         uncounted=tuple(sorted(uncounted, key=lambda entry: entry.sort_key)),
         log_lines=lines,
+        rendered={kind: tuple(found) for kind, found in blocks.items()},
     )
     counts = tally.summary()
     gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]
@@ -310,6 +336,9 @@ def run_check(options: CheckOptions) -> CheckOutcome:
 
 
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}
+# Reporters that write each finding from the finding and its unit alone: the workers render their findings (in
+# parallel, and nothing is pickled back but text); their module has finding_block(unit_report) -> str.
+RENDERED_IN_WORKERS = frozenset({"json", "csv"})
 BINARY_REPORTERS = {"xlsx": "xlsx"}  # written to a file only (--output xlsx:督办.xlsx)
 
 

@@ -119,6 +119,7 @@ def check(
         baseline=str(baseline) if baseline is not None else None,
         fail_on_new=fail_on is FailOn.new,
         positions=bool({format, *(kind for kind, _ in outputs)} & {CheckFormat.sarif, CheckFormat.github}),
+        formats=tuple(dict.fromkeys([format.value, *(kind.value for kind, _ in outputs)])),
     )
     if fail_on is FailOn.new and baseline is None:
         raise typer.BadParameter("--fail-on new compares with a baseline: give --baseline FILE", param_hint="--fail-on")

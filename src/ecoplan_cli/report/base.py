@@ -99,10 +99,14 @@ class Tally:
 
 class FindingStore:
     """A run's findings, packed unit by unit (pickled, compressed) and unpacked only while a reporter reads them:
-    a national check makes half a million findings, and holding them as objects would cost a quarter of a gigabyte."""
+    a national check makes half a million findings, and holding them as objects would cost a quarter of a gigabyte.
 
-    def __init__(self) -> None:
+    A run whose every report was rendered in the workers (CheckReport.rendered) keeps none: reading such a store is a
+    mistake, and it says so rather than looking empty."""
+
+    def __init__(self, *, kept: bool = True) -> None:
         self._units: list[tuple[bytes, int]] = []
+        self.kept = kept
 
     @staticmethod
     def pack(findings: Sequence[Finding]) -> bytes:
@@ -116,6 +120,8 @@ class FindingStore:
         self.add_packed(self.pack(findings), len(findings))
 
     def __iter__(self) -> Iterator[Finding]:
+        if not self.kept:
+            raise RuntimeError("the findings were rendered where they were made and not kept: ask run_check for them")
         for packed, _ in self._units:
             unit: tuple[Finding, ...] = pickle.loads(zlib.decompress(packed))
             yield from unit
@@ -141,6 +147,8 @@ class CheckReport:
     fail_on_new: bool = False  # the verdict counts only mandatory gaps new against the baseline
     uncounted: tuple[NotCounted, ...] = ()  # references counted toward nothing, sorted by (unit, region, log_file, activity)
     log_lines: Mapping[tuple[str, str], LogLines] = field(default_factory=dict)  # (unit, region) → lines
+    # reporter kind → its findings already rendered, one block per unit in unit order (the reporter's finding_block)
+    rendered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)

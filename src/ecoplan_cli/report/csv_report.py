@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from ecoplan_cli.engine.evaluate import Finding
 from ecoplan_cli.report.base import CheckReport
 from ecoplan_cli.report.json_report import finding_record
 
@@ -66,9 +67,26 @@ def _cell(value: object) -> str:
 def chunks(report: CheckReport) -> Iterator[str]:
     """A header and a row per finding (UTF-8 with BOM, so that Excel reads Chinese right), written as it goes."""
     yield "\ufeff" + _row(list(COLUMNS))
+    blocks = report.rendered.get("csv")
+    if blocks is not None:
+        yield from blocks
+        return
     for finding in report.findings:
+        yield _rows(report, (finding,))
+
+
+def _rows(report: CheckReport, findings: Iterable[Finding]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for finding in findings:
         record = finding_record(report, finding)
-        yield _row([_cell(record[column]) for column in COLUMNS])
+        writer.writerow([_cell(record[column]) for column in COLUMNS])
+    return out.getvalue()
+
+
+def finding_block(report: CheckReport) -> str:
+    """A unit's rows (rendered in the worker that made its findings)."""
+    return _rows(report, report.findings)
 
 
 def render(report: CheckReport) -> str:

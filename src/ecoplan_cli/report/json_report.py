@@ -132,8 +132,15 @@ def chunks(report: CheckReport) -> Iterator[str]:
         yield f'  "baseline": {_compact(dict(sorted(report.totals().baseline.items())))},\n'
         yield from _member("absent", (_compact(key) for key in report.absent), "[", "]")
     yield from _member("uncounted", (_compact(uncounted_record(e)) for e in report.uncounted), "[", "]")
-    yield from _member("findings", (_compact(finding_record(report, f)) for f in report.findings), "[", "]", last=True)
+    blocks = report.rendered.get("json")
+    items = blocks if blocks is not None else (_compact(finding_record(report, f)) for f in report.findings)
+    yield from _member("findings", items, "[", "]", last=True)
     yield "}\n"
+
+
+def finding_block(report: CheckReport) -> str:
+    """A unit's findings as they stand in the findings member (rendered in the worker that made them)."""
+    return ",\n    ".join(_compact(finding_record(report, finding)) for finding in report.findings)
 
 
 def render(report: CheckReport) -> str:
