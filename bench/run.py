@@ -144,6 +144,19 @@ print(json.dumps({"import_s": 0.0, "parse_s": time.perf_counter() - t0, "info": 
 """
 
 
+# What `ecoplan check --format json` imports and loads before it reads a log (interpreter, imports, the plan
+# catalogue from its cache), as entry.main sets it up: the "check path's start-up" of issue 12.
+CHECK_STARTUP = """
+import os
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from ecoplan_cli.entry import skip_plugin_discovery
+skip_plugin_discovery()
+import ecoplan_cli.cli, ecoplan_cli.run, ecoplan_cli.report.json_report
+from ecoplan_cli.load.catalogue import catalogue
+catalogue(())
+"""
+
+
 # --------------------------------------------------------------------------- measuring
 
 
@@ -530,6 +543,7 @@ def main(argv: list[str] | None = None) -> int:
             "check-jsonschema example": [cjs, "--schemafile", str(SCHEMA), str(EXAMPLE)],
             "python -c 'import yaml_rs'": [sys.executable, "-c", "import yaml_rs"],
             "ecoplan check example": [ecoplan, "check", str(EXAMPLE), "--format", "json"],
+            "check start-up": [sys.executable, "-c", CHECK_STARTUP],
         }
         startup = {}
         for name, cmd in startup_cmds.items():
@@ -675,8 +689,24 @@ def report(r: dict) -> str:
             f"warnings, one CQ-17 in ten under the other level): check {real['wall_s']:.2f}s ÷ floor "
             f"{same['realistic']['wall_s']:.2f}s = {ratio(real['wall_s'] / same['realistic']['wall_s'])}×",
             f"  per activity: {check['wall_s'] / d['activities'] * 1e6:.1f} µs (benchmark logs), "
-            f"{real['wall_s'] / info['activities'] * 1e6:.1f} µs (realistic), wall, {info['jobs']} process(es)",
+            f"{real['wall_s'] / info['activities'] * 1e6:.1f} µs (realistic), wall, {info['jobs']} process(es); "
+            f"{r['tools']['ecoplan check, ECOPLAN_JOBS=1']['cpu_s'] / d['activities'] * 1e6:.1f} µs cpu in one process",
         ]
+        ev = r["startup"]["ecoplan validate example"]["median_ms"]
+        cj = r["startup"]["check-jsonschema example"]["median_ms"]
+        lines.append(f"  validate on the example ÷ check-jsonschema: {ev:.0f} ÷ {cj:.0f} ms = {ev / cj:.2f} (target ≤ 0.5)")
+        if "check start-up" in r["startup"]:
+            lines.append(f"  check start-up (interpreter, imports, catalogue): {r['startup']['check start-up']['median_ms']:.0f} ms "
+                         "(target ≤ 150)")
+        mem = r["memory"]
+        lines.append(f"  largest process, {mem[0]['files']} → {mem[-1]['files']} files: {mem[0]['rss_mib']:.0f} → "
+                     f"{mem[-1]['rss_mib']:.0f} MiB = {mem[-1]['rss_mib'] / mem[0]['rss_mib']:.2f}× (target ≤ 1.1); one file "
+                     f"of {d['single_file_activities']:,} activities: {r['check_single_file']['rss_mib']:.0f} MiB, "
+                     f"{r['check_single_file']['rss_mib'] * 2**20 / d['single_file_activities']:,.0f} bytes per activity")
+        per = ", ".join(f"{e['cpu_s'] / e['activities'] * 1e6:.1f}" for e in mem)
+        lines.append(f"  linear in activities: cpu µs per activity at {', '.join(str(e['activities']) for e in mem)} activities: "
+                     f"{per}; one file of {d['single_file_activities']:,}: "
+                     f"{r['check_single_file']['cpu_s'] / d['single_file_activities'] * 1e6:.1f}")
     lines += [
         "",
         f"ecoplan check: {check['activities_per_s']:,.0f} activities/s; its wall time is "

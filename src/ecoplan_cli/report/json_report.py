@@ -104,8 +104,11 @@ def region_matrix(report: CheckReport) -> dict[str, dict[str, str]]:
     return report.totals().matrix()
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))  # made once: json.dumps makes one per call
+
+
 def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def _member(name: str, items: Iterable[str], opening: str, closing: str, *, last: bool = False) -> Iterator[str]:
