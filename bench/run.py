@@ -696,8 +696,8 @@ def report(r: dict) -> str:
         cj = r["startup"]["check-jsonschema example"]["median_ms"]
         lines.append(f"  validate on the example ÷ check-jsonschema: {ev:.0f} ÷ {cj:.0f} ms = {ev / cj:.2f} (target ≤ 0.5)")
         if "check start-up" in r["startup"]:
-            lines.append(f"  check start-up (interpreter, imports, catalogue): {r['startup']['check start-up']['median_ms']:.0f} ms "
-                         "(target ≤ 150)")
+            started = r["startup"]["check start-up"]["median_ms"]
+            lines.append(f"  check start-up (interpreter, imports, catalogue): {started:.0f} ms (target ≤ 150)")
         mem = r["memory"]
         lines.append(f"  largest process, {mem[0]['files']} → {mem[-1]['files']} files: {mem[0]['rss_mib']:.0f} → "
                      f"{mem[-1]['rss_mib']:.0f} MiB = {mem[-1]['rss_mib'] / mem[0]['rss_mib']:.2f}× (target ≤ 1.1); one file "
