@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import importlib
-import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -237,7 +235,12 @@ def _check_files(files: Sequence[str], job: _Job, jobs: int) -> list[FileOutcome
     global _WORKER
     _WORKER = job
     gc.freeze()  # the catalogue lives as long as the run: keep it out of every collection (and copy-on-write pages)
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1:
+        return [_check_file(path) for path in files]
+    import multiprocessing  # only a run of several files on several cores starts workers
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [_check_file(path) for path in files]
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_check_file, files, chunksize=max(1, len(files) // (jobs * 8))))
