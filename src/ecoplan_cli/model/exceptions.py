@@ -8,7 +8,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, Strict, StringConstraints, model_validator
 
-from ecoplan_cli.model.common import IsoDate, StrictModel, Text
+from ecoplan_cli.model.common import IsoDate, StrictModel, Text, new_list
 from ecoplan_cli.model.log import REFERENCE_PATTERN
 
 # Expiry dates are days in China Standard Time (UTC+8, no daylight saving): an exception that expires on
@@ -83,4 +83,4 @@ class ApprovedException(StrictModel):
 
 
 class ExceptionsFile(StrictModel):
-    exceptions: list[ApprovedException] = Field(default_factory=list, title="例外事项 exceptions")
+    exceptions: list[ApprovedException] = Field(default_factory=new_list, title="例外事项 exceptions")

@@ -7,7 +7,7 @@ from typing import Annotated, Self
 
 from pydantic import BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text
+from ecoplan_cli.model.common import Count, IsoDate, Level, Measure, StrictModel, Text, new_dict, new_list
 
 # [plan-id:]REQUIREMENT-ID[/obligation-key], e.g. CQ-17, chongqing-impl:CQ-16/press-center
 REFERENCE_PATTERN = r"^([a-z][a-z0-9]*(-[a-z0-9]+)*:)?[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+(/[a-z0-9][a-z0-9-]*)?$"
@@ -74,7 +74,7 @@ class Activity(StrictModel):
         description="所对应的任务编号，如 CQ-17、CQ-16/press-center。Requirement ids it counts toward.",
     )
     amounts: dict[Measure, Count] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         title="数量 amounts",
         description="按量词计的数量，如 {篇: 10, 件: 1}；不填即计 1 次。How much, by counting word; default one 次.",
     )
@@ -93,7 +93,7 @@ class Activity(StrictModel):
         description="本活动所跟进的事件（会议、突发事件）的活动编号。The id of the activity (a meeting, an incident) "
         "this one follows up, for rules whose deadline runs from an event.",
     )
-    evidence: list[Text] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=new_list)
     note: Text | None = None
 
     @model_validator(mode="before")
@@ -140,17 +140,17 @@ class ActivityLog(StrictModel):
         description="覆盖地区层级，如学校台账填 school。Override the region's level, e.g. school for a school's log.",
     )
     lead_as: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Lead-unit names (as the plan writes them, e.g. 市生态环境局) this unit answers for. When given, "
         "only requirements led by one of them apply; when empty, every requirement binding the level applies.",
     )
     exceptions: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         title="例外事项文件 exceptions",
         description="已批准例外事项（延期、销号、免于考核）文件的路径，相对于本台账。"
         "Files of approved exceptions, relative to this log.",
     )
-    activities: list[Activity] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=new_list)
 
     @field_validator("activities", mode="before")
     @classmethod

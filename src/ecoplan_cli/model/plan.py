@@ -9,7 +9,18 @@ from typing import Annotated, Self
 
 from pydantic import Field, Strict, StringConstraints, model_validator
 
-from ecoplan_cli.model.common import Flag, IsoDate, Level, Measure, PositiveCount, Recurrence, StrictModel, Text
+from ecoplan_cli.model.common import (
+    Flag,
+    IsoDate,
+    Level,
+    Measure,
+    PositiveCount,
+    Recurrence,
+    StrictModel,
+    Text,
+    new_dict,
+    new_list,
+)
 from ecoplan_cli.model.region import Region
 
 PLAN_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -116,7 +127,7 @@ class RelativeDeadline(StrictModel):
         default=None, description="With offset_param: whether the parameter counts days or hours."
     )
     levels: list[Level] = Field(min_length=1, description="The levels this rule binds.")
-    lead: list[Text] = Field(default_factory=list, description="Who acts, where not the requirement's lead.")
+    lead: list[Text] = Field(default_factory=new_list, description="Who acts, where not the requirement's lead.")
     measure: Measure = Field(default=Measure.TIMES, description="The counting word of one follow-up.")
     mandatory: Flag = True
     text: Text = Field(description="The source words that state the rule (inside the quote).")
@@ -145,15 +156,15 @@ class Requirement(StrictModel):
     title: Text
     section: Text = Field(description="Where the item stands in the source document.")
     quote: Text = Field(description="The exact source sentence(s), verbatim.")
-    lead: list[Text] = Field(default_factory=list, description="牵头单位")
-    supporting: list[Text] = Field(default_factory=list, description="配合单位 / 参与单位")
+    lead: list[Text] = Field(default_factory=new_list, description="牵头单位")
+    supporting: list[Text] = Field(default_factory=new_list, description="配合单位 / 参与单位")
     time_limit: Text | None = Field(default=None, description="任务时限 as written; None where the source cell is blank.")
     deadline: IsoDate | None = Field(default=None, description="The time limit as a date, where it is one.")
-    implements: list[Text] = Field(default_factory=list, description="Ids of the parent plan's requirements.")
+    implements: list[Text] = Field(default_factory=new_list, description="Ids of the parent plan's requirements.")
     relative_deadlines: list[RelativeDeadline] = Field(
-        default_factory=list, description="Duties whose deadline runs from an event (see RelativeDeadline)."
+        default_factory=new_list, description="Duties whose deadline runs from an event (see RelativeDeadline)."
     )
-    obligations: list[Obligation] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(default_factory=new_list)
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -204,7 +215,7 @@ class Observance(StrictModel):
     name: Text
     month: Annotated[int, Strict(), Field(ge=1, le=12)] | None = None
     day: Annotated[int, Strict(), Field(ge=1, le=31)] | None = None
-    dates: list[IsoDate] = Field(default_factory=list, description="Known dates of an observance with no fixed day.")
+    dates: list[IsoDate] = Field(default_factory=new_list, description="Known dates of an observance with no fixed day.")
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -238,13 +249,13 @@ class Plan(StrictModel):
     period: PlanPeriod
     source: SourceDocument
     implements: PlanId | None = Field(default=None, description="The parent plan this one implements.")
-    readings: list[Reading] = Field(default_factory=list)
-    observances: list[Observance] = Field(default_factory=list)
-    params: dict[ParamName, Parameter] = Field(default_factory=dict, description="Placeholders filled in once.")
+    readings: list[Reading] = Field(default_factory=new_list)
+    observances: list[Observance] = Field(default_factory=new_list)
+    params: dict[ParamName, Parameter] = Field(default_factory=new_dict, description="Placeholders filled in once.")
     subunits: dict[Text, list[Text]] = Field(
-        default_factory=dict, description="Sub-units by kind (街道: [...], 社区: [...]) for obligations with per:."
+        default_factory=new_dict, description="Sub-units by kind (街道: [...], 社区: [...]) for obligations with per:."
     )
-    regions: list[Region] = Field(default_factory=list, description="Regions this plan adds to the registry.")
+    regions: list[Region] = Field(default_factory=new_list, description="Regions this plan adds to the registry.")
     requirements: list[Requirement] = Field(min_length=1)
 
     @cached_property

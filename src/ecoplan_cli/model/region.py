@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from ecoplan_cli.model.common import IsoDate, Level, StrictModel, Text
+from ecoplan_cli.model.common import IsoDate, Level, StrictModel, Text, new_list
 
 
 class Region(StrictModel):
@@ -16,13 +16,13 @@ class Region(StrictModel):
     level: Level
     kind: Text = Field(description="As the source says it: 直辖市, 市辖区, 县, 自治县, 县级市, 旗, 新区 …")
     parent: Text | None = None
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=new_list)
     note: Text | None = None
     code: Text | None = Field(default=None, description="Six-digit national code (GB/T 2260); none for a functional zone.")
     path: Text | None = Field(default=None, description="省/地级/县级 names from the top, e.g. 辽宁省/沈阳市/铁西区.")
     valid_from: IsoDate | None = Field(default=None, description="First day in force; none: before the plan period.")
     valid_to: IsoDate | None = Field(default=None, description="Last day in force; none: still in force.")
-    successors: list[Text] = Field(default_factory=list, description="Codes (or names) of the units that took over.")
+    successors: list[Text] = Field(default_factory=new_list, description="Codes (or names) of the units that took over.")
     overlay: Text | None = Field(default=None, description="The overlay file a unit without a national code comes from.")
 
     def in_force(self, day: date) -> bool:
@@ -34,7 +34,7 @@ class RegionRegistry(StrictModel):
     title: Text
     note: Text | None = None
     plans: list[Text] = Field(
-        default_factory=list, description="Plans whose logs resolve a name shared across provinces in this overlay first."
+        default_factory=new_list, description="Plans whose logs resolve a name shared across provinces in this overlay first."
     )
     regions: list[Region] = Field(min_length=1)
 
