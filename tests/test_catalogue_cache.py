@@ -101,3 +101,14 @@ def test_a_plan_with_problems_is_never_cached(monkeypatch: pytest.MonkeyPatch, t
         with pytest.raises(catalogue.InputError):
             catalogue.load_plan_file(str(plan))
     assert not list((tmp_path / "cache").glob("plan-*.pickle"))
+
+
+def test_the_region_registry_is_cached_like_the_catalogue(tmp_path: Path) -> None:
+    first = run_validate(tmp_path)
+    assert first.returncode == 0, first.stderr
+    (cached,) = tmp_path.glob("regions-*.pickle")
+    with cached.open("rb") as stream:
+        registry = pickle.load(stream)
+    assert registry.region(registry.lookup("城口县").found).name == "城口县"
+    stamp = cached.stat().st_mtime_ns
+    assert run_validate(tmp_path).stdout == first.stdout and cached.stat().st_mtime_ns == stamp

@@ -7,11 +7,12 @@ import pickle
 import re
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path as FsPath
+from typing import TypeVar
 
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.validation import validate, validate_fast
@@ -19,6 +20,7 @@ from ecoplan_cli.load.yaml_source import MAX_BYTES, Document, decode, parse, rea
 from ecoplan_cli.model import Plan, Region
 
 BUNDLED_PLAN_FILES = ("national_2021_2025.yaml", "chongqing_impl.yaml")
+Built = TypeVar("Built")
 # The regions (regions/china.tsv and its overlays) are read by load/registry.py on first use, not kept here.
 
 
@@ -143,23 +145,44 @@ def _code_checksum() -> int:
     cached plan."""
     checksum = zlib.crc32(sys.version.encode())
     sources = sorted(package_file("model").glob("*.py"))
-    sources += [package_file("load", "catalogue.py"), package_file("load", "plan_checks.py")]
+    sources += [package_file("load", name) for name in ("catalogue.py", "plan_checks.py", "registry.py")]
     for source in sources:
         content = source.read_bytes()
         checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
     return checksum
 
 
-def _cache_path() -> FsPath | None:
-    """The bundled catalogue's cache file, keyed by the content of the plan files and the code."""
+def _cache_file(name: str, sources: Sequence[FsPath]) -> FsPath | None:
+    """The cache file of something built from `sources` (plan or region files), keyed by their content and the code."""
     base = _cache_dir()
     if base is None:
         return None
     checksum = _code_checksum()
-    for source in [package_file("plans", name) for name in BUNDLED_PLAN_FILES]:
+    for source in sources:
         content = source.read_bytes()
         checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
-    return base / f"catalogue-{checksum:08x}.pickle"
+    return base / f"{name}-{checksum:08x}.pickle"
+
+
+def _cache_path() -> FsPath | None:
+    """The bundled catalogue's cache file."""
+    return _cache_file("catalogue", [package_file("plans", name) for name in BUNDLED_PLAN_FILES])
+
+
+def cached_build(name: str, sources: Sequence[FsPath], build: Callable[[], Built], kind: type[Built]) -> Built:
+    """What `build()` makes from shipped files, parsed once and then kept in the user's cache directory.
+
+    The cache is keyed by the content of the files and of the code that reads them, so it can never be stale; it is
+    written atomically and only ever read back by the same user. ECOPLAN_NO_CACHE=1 turns it off.
+    """
+    path = _cache_file(name, sources)
+    cached = _read_pickle(path) if path is not None else None
+    if isinstance(cached, kind):
+        return cached
+    result = build()
+    if path is not None:
+        _write_pickle(path, result)
+    return result
 
 
 def _plan_cache(path: str, name: str, raw: bytes) -> tuple[FsPath, str] | None:
@@ -195,19 +218,9 @@ def _write_pickle(path: FsPath, value: object) -> None:
 
 @cache
 def bundled() -> Catalogue:
-    """The plans that ship with ecoplan: parsed once, then kept in the user's cache directory.
-
-    The cache is keyed by the content of the plan and model files, so it can never be stale; it is written
-    atomically and only ever read back by the same user. ECOPLAN_NO_CACHE=1 turns it off.
-    """
-    path = _cache_path()
-    cached = _read_pickle(path) if path is not None else None
-    if isinstance(cached, Catalogue):
-        return cached
-    result = _load_bundled()
-    if path is not None:
-        _write_pickle(path, result)
-    return result
+    """The plans that ship with ecoplan (parsed once, then read back from the cache: see cached_build)."""
+    sources = [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
+    return cached_build("catalogue", sources, _load_bundled, Catalogue)
 
 
 def _load_bundled() -> Catalogue:

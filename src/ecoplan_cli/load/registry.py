@@ -310,7 +310,14 @@ OVERLAY_FILES = ("chongqing.yaml",)
 
 @cache
 def national() -> Registry:
-    """The shipped registry: china.tsv with the overlays applied. Parsed once per process."""
+    """The shipped registry: china.tsv with the overlays applied. Parsed once, then read back from the cache."""
+    from ecoplan_cli.load.catalogue import cached_build, package_file
+
+    sources = [package_file("regions", name) for name in (NATIONAL_FILE, *OVERLAY_FILES)]
+    return cached_build("regions", sources, _read_national, Registry)
+
+
+def _read_national() -> Registry:
     from ecoplan_cli.load.catalogue import package_file
 
     text = package_file("regions", NATIONAL_FILE).read_text(encoding="utf-8")
