@@ -6,8 +6,10 @@ import pickle
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
+from typing import Any
 
 from ecoplan_cli.engine.accounting import NotCounted
 from ecoplan_cli.engine.baseline import finding_identity
@@ -97,6 +99,9 @@ class Tally:
         }
 
 
+_FIELD_VALUES = attrgetter(*(f.name for f in fields(Finding)))  # a finding's fields, in Finding(*fields) order
+
+
 class FindingStore:
     """A run's findings, packed unit by unit (pickled, compressed) and unpacked only while a reporter reads them:
     a national check makes half a million findings, and holding them as objects would cost a quarter of a gigabyte.
@@ -110,7 +115,10 @@ class FindingStore:
 
     @staticmethod
     def pack(findings: Sequence[Finding]) -> bytes:
-        return zlib.compress(pickle.dumps(tuple(findings), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        """Each finding as the tuple of its fields: a third cheaper both ways than pickling the dataclass itself,
+        whose (slots, frozen) state goes through Python-level __getstate__/__setstate__."""
+        values = [_FIELD_VALUES(finding) for finding in findings]
+        return zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     def add_packed(self, packed: bytes, count: int) -> None:
         if count:
@@ -123,8 +131,8 @@ class FindingStore:
         if not self.kept:
             raise RuntimeError("the findings were rendered where they were made and not kept: ask run_check for them")
         for packed, _ in self._units:
-            unit: tuple[Finding, ...] = pickle.loads(zlib.decompress(packed))
-            yield from unit
+            values: list[tuple[Any, ...]] = pickle.loads(zlib.decompress(packed))
+            yield from (Finding(*fields) for fields in values)
 
     def __len__(self) -> int:
         return sum(count for _, count in self._units)
