@@ -4,7 +4,9 @@
   it refuses too, its line, column and words are used, and if it would accept the text (it is more lenient in
   places) the strict reader's own line and column are given, saying so. Never accepted.
 - yaml-rs accepts and the pre-scan finds nothing the project refuses or the readers read differently: yaml-rs's
-  data is used, and positions for any message come from a text scan (LineIndex), never from a second parse.
+  data is used, and positions for any message come from a text scan (LineIndex), never from a second parse. One
+  document behind `%YAML 1.2` / `---` (and before a last `...`) is such a text once its markers are commented out
+  (document_markers).
 - yaml-rs accepts but the pre-scan sees something that needs a closer look (anchors, tags, merge keys, `?` keys,
   several documents, tabs, quoted dates …): ruamel.yaml reads it with positions, refuses what the project refuses
   (each with its own message), and its data must equal the strict reader's — where the two readers read the same
@@ -19,7 +21,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from ecoplan_cli.load import fast_yaml
+from ecoplan_cli.load import document_markers, fast_yaml
 from ecoplan_cli.load.line_index import LineIndex
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.yaml_source import MAX_DEPTH, MAX_POSITIONED_BYTES, Document, Path, parse
@@ -37,11 +39,16 @@ def read(content: str, file: str) -> Document:
     data = strict.data
     if fast_yaml.eligible(content):
         return Document(file, data, text=content, index=LineIndex.scan(content))
+    plain = document_markers.masked(content)  # `%YAML 1.2`, `---`, `...` around one document: the same fast path
+    if plain is not None and isinstance(data, dict) and fast_yaml.eligible(plain):
+        return Document(file, data, text=plain, index=LineIndex.scan(plain))
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
         problem = Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
         raise InputError([problem])
     document = parse(content, file)
+    if plain is not None:  # line scans (activity lines, `region:`, bare URLs) read past the markers, as on the fast path
+        document.text = plain
     where = first_difference(data, document.data)
     if where is not None:
         line, column = document.position(where)
