@@ -3,8 +3,9 @@
 
     python bench/generate.py OUTDIR --regions N --years 2021-2025 --per-year K [--seed S]
     python bench/generate.py OUTDIR --single N [--years 2021-2025] [--seed S]
-    … --positioned   the same data with every date quoted ("2024-03-10"): valid YAML that ecoplan's fast path
-                     leaves to its positioned reader (to time that path)
+    … --marked       the same data as tools and hands also write it: every date quoted ("2024-03-10"), the
+                     document behind `%YAML 1.2` / `---` and closed by `...` (valid YAML that ecoplan once left to
+                     its positioned reader; now read on the fast path)
     … --realistic    logs as people keep them: half the activities that state amounts leave them out (a
                      measure-not-stated warning where the requirement counts 篇, 件 …), and one press conference in
                      ten names the other level's obligation (CQ-17/district in a county's log: not counted)
@@ -410,13 +411,13 @@ def activities_for(u: Unit, year: int, per_year: int, rng: random.Random) -> lis
     return acts
 
 
-# A quoted date is a string in YAML 1.2 and a date to yaml-rs: the same data once validated (a log's dates may be
-# quoted), but ecoplan's fast path leaves such a file to its positioned reader, so a benchmark can time that path.
-# (A `%YAML 1.2` / `---` header used to do that; one document behind such markers is now read on the fast path.)
+# Quoted dates (a string in YAML 1.2, a date to the models) and document markers: the same data once validated.
+MARKED_HEADER = ["%YAML 1.2", "---"]
+MARKED_END = "...\n"
 
 
-def dated(day: str, positioned: bool) -> str:
-    return f'"{day}"' if positioned else day
+def dated(day: str, marked: bool) -> str:
+    return f'"{day}"' if marked else day
 
 
 def make_realistic(u: Unit, act: Act, rng: random.Random) -> None:
@@ -427,11 +428,12 @@ def make_realistic(u: Unit, act: Act, rng: random.Random) -> None:
         act.requirements = ["CQ-17/" + ("district" if u.level == "county" else "county")]
 
 
-def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positioned: bool = False,
+def render(u: Unit, years: list[int], per_year: int, rng: random.Random, marked: bool = False,
            realistic: bool = False) -> tuple[str, int]:
     out = [
         "# yaml-language-server: $schema=../schema/activity-log.schema.json",
         f"# synthetic benchmark log (bench/generate.py): {u.unit}, {years[0]}–{years[-1]}",
+        *(MARKED_HEADER if marked else []),
         f"plans: [{'national-2021-2025' if u.national else 'chongqing-impl'}]",
         f"unit: {u.unit}",
         f"region: {u.region}",
@@ -448,10 +450,10 @@ def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positio
                 make_realistic(u, act, rng)
             out.append(f"  - id: {year}-{seq:04d}-{act.tag}")
             if act.start is not None and act.start < act.day:
-                out.append(f"    start: {dated(act.start.isoformat(), positioned)}")
-                out.append(f"    end: {dated(act.day.isoformat(), positioned)}")
+                out.append(f"    start: {dated(act.start.isoformat(), marked)}")
+                out.append(f"    end: {dated(act.day.isoformat(), marked)}")
             else:
-                out.append(f"    date: {dated(act.day.isoformat(), positioned)}")
+                out.append(f"    date: {dated(act.day.isoformat(), marked)}")
             out.append(f"    title: {act.title}")
             out.append(f"    requirements: [{', '.join(act.requirements)}]")
             if act.amounts:
@@ -461,7 +463,7 @@ def render(u: Unit, years: list[int], per_year: int, rng: random.Random, positio
             if act.note:
                 out.append(f"    note: {act.note}")
             count += 1
-    return "\n".join(out) + "\n", count
+    return "\n".join(out) + "\n" + (MARKED_END if marked else ""), count
 
 
 def parse_years(text: str) -> list[int]:
@@ -473,14 +475,14 @@ def parse_years(text: str) -> list[int]:
 
 
 def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: int = 1, schools: float = 0.1,
-             positioned: bool = False, realistic: bool = False) -> tuple[list[Path], int]:
+             marked: bool = False, realistic: bool = False) -> tuple[list[Path], int]:
     """Write `regions` logs into outdir; returns the paths and the number of activities."""
     outdir.mkdir(parents=True, exist_ok=True)
     paths, total = [], 0
     for index in range(regions):
         rng = random.Random(f"{seed}:{index}")  # per-file stream: file i is the same whatever N is
         unit = Unit(index, rng, schools)
-        text, count = render(unit, years, per_year, rng, positioned, realistic)
+        text, count = render(unit, years, per_year, rng, marked, realistic)
         path = outdir / f"{index:04d}-{unit.short}{'-school' if unit.school else ''}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -489,13 +491,13 @@ def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: 
 
 
 def generate_single(outdir: Path, activities: int, years: list[int], seed: int = 1, region_index: int = 27,
-                    positioned: bool = False, realistic: bool = False) -> tuple[Path, int]:
+                    marked: bool = False, realistic: bool = False) -> tuple[Path, int]:
     """One big log (default 城口县) with about `activities` activities spread over the years."""
     outdir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(f"{seed}:single")
     unit = Unit(region_index, rng, 0.0)
     per_year = -(-activities // len(years))
-    text, count = render(unit, years, per_year, rng, positioned, realistic)
+    text, count = render(unit, years, per_year, rng, marked, realistic)
     if count > activities:  # trim whole records from the end
         lines = text.splitlines(keepends=True)
         starts = [i for i, line in enumerate(lines) if line.startswith("  - id: ")]
@@ -515,18 +517,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--schools", type=float, default=0.1, help="share of school logs after the first 42 files")
     parser.add_argument("--single", type=int, metavar="N", help="write one big file with N activities instead")
-    parser.add_argument("--positioned", action="store_true",
-                        help="quote every date (same data once validated; steers ecoplan to its positioned reader)")
+    parser.add_argument("--marked", action="store_true",
+                        help="quote every date and add %%YAML 1.2 / --- / ... (the same data once validated)")
     parser.add_argument("--realistic", action="store_true",
                         help="half the amounts left out, some CQ-17 under the other level (warnings, not counted)")
     args = parser.parse_args(argv)
     if args.single:
-        path, count = generate_single(args.outdir, args.single, args.years, args.seed, positioned=args.positioned,
+        path, count = generate_single(args.outdir, args.single, args.years, args.seed, marked=args.marked,
                                       realistic=args.realistic)
         print(f"{path}: {count} activities")
         return 0
     paths, total = generate(args.outdir, args.regions, args.years, args.per_year, args.seed, args.schools,
-                            args.positioned, args.realistic)
+                            args.marked, args.realistic)
     print(f"{len(paths)} files, {total} activities in {args.outdir}")
     return 0
 

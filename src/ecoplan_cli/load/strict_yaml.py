@@ -6,7 +6,8 @@
 - yaml-rs accepts and the pre-scan finds nothing the project refuses or the readers read differently: yaml-rs's
   data is used, and positions for any message come from a text scan (LineIndex), never from a second parse. One
   document behind `%YAML 1.2` / `---` (and before a last `...`) is such a text once its markers are commented out
-  (document_markers).
+  (document_markers). So is a text whose only such construct is a quoted date, once yaml-rs's dates are put back as
+  the strings the text quotes (quoted_dates).
 - yaml-rs accepts but the pre-scan sees something that needs a closer look (anchors, tags, merge keys, `?` keys,
   several documents, tabs, quoted dates …): ruamel.yaml reads it with positions, refuses what the project refuses
   (each with its own message), and its data must equal the strict reader's — where the two readers read the same
@@ -21,7 +22,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from ecoplan_cli.load import document_markers, fast_yaml
+from ecoplan_cli.load import document_markers, fast_yaml, quoted_dates
 from ecoplan_cli.load.line_index import LineIndex
 from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.yaml_source import MAX_DEPTH, MAX_POSITIONED_BYTES, Document, Path, parse
@@ -40,8 +41,13 @@ def read(content: str, file: str) -> Document:
     if fast_yaml.eligible(content):
         return Document(file, data, text=content, index=LineIndex.scan(content))
     plain = document_markers.masked(content)  # `%YAML 1.2`, `---`, `...` around one document: the same fast path
-    if plain is not None and isinstance(data, dict) and fast_yaml.eligible(plain):
-        return Document(file, data, text=plain, index=LineIndex.scan(plain))
+    if isinstance(data, dict):
+        scanned = plain if plain is not None else content
+        if plain is not None and fast_yaml.eligible(plain):
+            return Document(file, data, text=plain, index=LineIndex.scan(plain))
+        dated = quoted_dates.restored(scanned, data)  # `date: "2024-03-10"`: the strings put back from the text
+        if dated is not None:
+            return Document(file, dated[0], text=scanned, index=dated[1])
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
         problem = Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))

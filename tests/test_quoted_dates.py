@@ -1,0 +1,77 @@
+"""Quoted dates are read on the fast path, with the data and positions the positioned reader gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_document_markers import walk
+from test_line_index import logs
+
+from ecoplan_cli.load import fast_yaml, strict_yaml, yaml_source
+from ecoplan_cli.load.problems import InputError
+
+DATE = re.compile(r"(?<=: )(\d{4}-\d\d-\d\d)(?=[ \n#,}]|$)", re.MULTILINE)
+
+
+def assert_as_the_positioned_reader_reads_it(text: str) -> None:
+    fast = strict_yaml.read(text, "log.yaml")
+    assert fast.index is not None, "quoted dates alone keep a text on the fast path"
+    slow = yaml_source.parse(text, "log.yaml")
+    assert fast.data == slow.data
+    for path in walk(fast.data):
+        assert fast.position(path) == slow.position(path), (path, text)
+        if path:
+            assert fast.position(path, key=True) == slow.position(path, key=True), (path, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(logs(), st.lists(st.sampled_from(['"', "'", ""]), min_size=8, max_size=8))
+def test_generated_logs_with_quoted_dates(body: str, quotes: list[str]) -> None:
+    if not fast_yaml.eligible(body):
+        return
+    marks = iter(quotes * 4)
+    text = DATE.sub(lambda found: (q := next(marks, "")) + found.group(1) + q, body)
+    if fast_yaml.syntax_error(text) is not None:
+        return
+    try:
+        slow = yaml_source.parse(text, "log.yaml")
+    except InputError:
+        return
+    if isinstance(slow.data, dict):
+        assert_as_the_positioned_reader_reads_it(text)
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_example_log_with_quoted_dates_and_a_date_for_a_title(quote: str) -> None:
+    text = Path("examples/chengkou-county.yaml").read_text(encoding="utf-8")
+    text = DATE.sub(lambda found: quote + found.group(1) + quote, text)
+    text = re.sub(r"^    title: .*$", f"    title: {quote}2024-01-01{quote}", text, count=1, flags=re.MULTILINE)
+    assert_as_the_positioned_reader_reads_it(text)
+    assert_as_the_positioned_reader_reads_it("%YAML 1.2\n---\n" + text + "...\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a:\n  "2024-01-01": 1\n',  # a quoted date as a key
+        'a: "2024-01-01"\nb: &x 1\n',  # an anchor as well
+    ],
+)
+def test_what_the_scan_does_not_take_goes_to_the_positioned_reader(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    parse = strict_yaml.parse
+
+    def positioned(content: str, file: str) -> yaml_source.Document:
+        calls.append(file)
+        return parse(content, file)
+
+    monkeypatch.setattr(strict_yaml, "parse", positioned)
+    try:
+        strict_yaml.read(text, "log.yaml")
+    except InputError:
+        pass
+    assert calls == ["log.yaml"]
