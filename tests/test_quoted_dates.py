@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_document_markers import walk
-from test_line_index import logs
 
 from ecoplan_cli.load import fast_yaml, strict_yaml, yaml_source
 from ecoplan_cli.load.problems import InputError
+from test_document_markers import read_by_the_positioned_reader, walk
+from test_line_index import logs
 
 DATE = re.compile(r"(?<=: )(\d{4}-\d\d-\d\d)(?=[ \n#,}]|$)", re.MULTILINE)
 
@@ -62,16 +62,4 @@ def test_an_example_log_with_quoted_dates_and_a_date_for_a_title(quote: str) -> 
     ],
 )
 def test_what_the_scan_does_not_take_goes_to_the_positioned_reader(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    parse = strict_yaml.parse
-
-    def positioned(content: str, file: str) -> yaml_source.Document:
-        calls.append(file)
-        return parse(content, file)
-
-    monkeypatch.setattr(strict_yaml, "parse", positioned)
-    try:
-        strict_yaml.read(text, "log.yaml")
-    except InputError:
-        pass
-    assert calls == ["log.yaml"]
+    assert read_by_the_positioned_reader(text, monkeypatch)
