@@ -128,10 +128,9 @@ def test_a_marked_log_the_positioned_reader_reads_keeps_its_lines(catalogue, tmp
     from ecoplan_cli.load import logs
 
     body = Path("examples/chengkou-county.yaml").read_text(encoding="utf-8")
-    first_date = next(line for line in body.splitlines() if line.strip().startswith("date: "))
-    quoted = body.replace(first_date, first_date.replace("date: ", 'date: "') + '"', 1)  # a quoted date: positioned
+    spaced = body.replace("requirements: [", "requirements: [    ", 1)  # four spaces in a flow entry: positioned
     path = tmp_path / "log.yaml"
-    path.write_text("%YAML 1.2\n---\n" + quoted, encoding="utf-8")
+    path.write_text("%YAML 1.2\n---\n" + spaced, encoding="utf-8")
     assert strict_yaml.read(path.read_text(encoding="utf-8"), str(path)).index is None
     loaded, _ = logs.load_log(str(path), catalogue)
     assert (
