@@ -63,3 +63,15 @@ def test_an_example_log_with_quoted_dates_and_a_date_for_a_title(quote: str) -> 
 )
 def test_what_the_scan_does_not_take_goes_to_the_positioned_reader(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert read_by_the_positioned_reader(text, monkeypatch)
+
+
+def test_a_quoted_time_is_the_text_it_quotes(catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ecoplan_cli.load import logs
+
+    text = Path("examples/chengkou-county.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^(    date: .*)$", r'\1\n    time: "09:30:00"', text, count=1, flags=re.MULTILINE)
+    assert_as_the_positioned_reader_reads_it(text)  # yaml-rs alone would make it a time, which `time:` refuses
+    path = tmp_path / "log.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded, _ = logs.load_log(str(path), catalogue)
+    assert "09:30:00" in {activity.time for activity in loaded.log.activities}

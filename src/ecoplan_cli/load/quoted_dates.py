@@ -1,10 +1,11 @@
-"""Quoted dates on the fast path: a log that writes `date: "2024-03-10"` is valid YAML, read without a second parse.
+"""Quoted dates and times on the fast path: `date: "2024-03-10"`, `time: "09:30:00"` are valid YAML, read once.
 
-A quoted date is a string in YAML 1.2 and to ruamel.yaml, but yaml-rs (asked to read dates) returns a date for it,
-so such a text used to go to the positioned reader. Here yaml-rs's data is kept and each date it returned is looked
+A quoted date or time is a string in YAML 1.2 and to ruamel.yaml, but yaml-rs (asked to read dates) returns a date,
+date-time or time for it. Quoted dates used to send a text to the positioned reader; a quoted time with seconds
+was read as a time, which the `time:` field (text) refused. Here yaml-rs's data is kept and each such value is looked
 up in the text (line_index, a scan): where the value's text opens with a quote, the string written between the
-quotes is put back — the data the positioned reader gives. A date field still takes it (a quoted ISO date is a
-date to the models); a text field now gets the string it was given.
+quotes is put back — the data the positioned reader gives. A date field still takes it (a quoted ISO date is a date
+to the models); a text field gets the string it was given.
 """
 
 from __future__ import annotations
@@ -17,29 +18,31 @@ from ecoplan_cli.load import fast_yaml
 from ecoplan_cli.load.flow_scan import quoted_end
 from ecoplan_cli.load.line_index import LineIndex
 
-_QUOTED_DATE = re.compile(r"[\"']\d")  # the pre-scan's quoted date starts with a quote and a digit
+QUOTED_DIGIT = re.compile(r"[\"']\d")  # where a quoted date or time can start: a quote, then a digit
 
 
 class _NotPlain(Exception):
     """A quoted date the scan does not take (a date as a key, an escape, a line break): the positioned reader will."""
 
 
-def restored(text: str, data: dict[str, Any]) -> tuple[dict[str, Any], LineIndex] | None:
-    """yaml-rs's data with every quoted date put back as the string it is, and the index that found them; None when
-    quoted dates are not the only thing that keeps the text off the fast path."""
-    if not fast_yaml.eligible(_QUOTED_DATE.sub(lambda found: found.group(0)[0] + "x", text)):
-        return None
-    index = LineIndex.scan(text)
+def eligible(text: str) -> bool:
+    """Whether the fast path may read the text once its quoted dates are put back (nothing else keeps it off)."""
+    return fast_yaml.eligible(QUOTED_DIGIT.sub(lambda found: found.group(0)[0] + "x", text))
+
+
+def put_back(text: str, data: dict[str, Any], index: LineIndex) -> dict[str, Any] | None:
+    """The data with each date, date-time or time yaml-rs read from a quoted scalar replaced by the quoted string
+    (`time: "09:30:00"` is text to YAML 1.2, a time to yaml-rs); None when one cannot be taken this way."""
     starts = [0, *(found.end() for found in re.finditer("\n", text))]
 
-    def put_back(value: Any, path: tuple[str | int, ...]) -> Any:
+    def put(value: Any, path: tuple[str | int, ...]) -> Any:
         if isinstance(value, dict):
-            if any(isinstance(key, dt.date) for key in value):
+            if any(isinstance(key, dt.date | dt.time) for key in value):
                 raise _NotPlain
-            return {key: put_back(item, (*path, key)) for key, item in value.items()}
+            return {key: put(item, (*path, key)) for key, item in value.items()}
         if isinstance(value, list):
-            return [put_back(item, (*path, number)) for number, item in enumerate(value)]
-        if isinstance(value, dt.date):  # datetime too
+            return [put(item, (*path, number)) for number, item in enumerate(value)]
+        if isinstance(value, dt.date | dt.time):  # datetime is a date
             line, column = index.position(path)
             offset = starts[line - 1] + column - 1
             if text[offset : offset + 1] in ("'", '"'):
@@ -51,6 +54,7 @@ def restored(text: str, data: dict[str, Any]) -> tuple[dict[str, Any], LineIndex
         return value
 
     try:
-        return put_back(data, ()), index
+        result: dict[str, Any] = put(data, ())
     except _NotPlain:
         return None
+    return result

@@ -38,16 +38,10 @@ def read(content: str, file: str) -> Document:
     if isinstance(strict, fast_yaml.StrictError):
         raise InputError([locate_refusal(content, file, strict)])
     data = strict.data
-    if fast_yaml.eligible(content):
-        return Document(file, data, text=content, index=LineIndex.scan(content))
-    plain = document_markers.masked(content)  # `%YAML 1.2`, `---`, `...` around one document: the same fast path
-    if isinstance(data, dict):
-        scanned = plain if plain is not None else content
-        if plain is not None and fast_yaml.eligible(plain):
-            return Document(file, data, text=plain, index=LineIndex.scan(plain))
-        dated = quoted_dates.restored(scanned, data)  # `date: "2024-03-10"`: the strings put back from the text
-        if dated is not None:
-            return Document(file, dated[0], text=scanned, index=dated[1])
+    fast = _fast_path(content, file, data)
+    if fast is not None:
+        return fast
+    plain = document_markers.masked(content)
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
         problem = Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
@@ -60,6 +54,25 @@ def read(content: str, file: str) -> Document:
         line, column = document.position(where)
         raise InputError([Problem(file, line, column, "read-differently", text("read-differently", path=_dotted(where)))])
     return document
+
+
+def _fast_path(content: str, file: str, data: Any) -> Document | None:
+    """The document read by yaml-rs alone, positions by scanning, when nothing in the text keeps it from that: the
+    text is eligible as it stands, or once the markers of its one document are commented out (document_markers) and
+    its quoted dates and times are taken for what they are (quoted_dates); else None."""
+    scanned = content
+    if not fast_yaml.eligible(content):
+        if not isinstance(data, dict):
+            return None
+        scanned = document_markers.masked(content) or content
+        if not quoted_dates.eligible(scanned):
+            return None
+    index = LineIndex.scan(scanned)
+    if isinstance(data, dict) and quoted_dates.QUOTED_DIGIT.search(scanned):
+        data = quoted_dates.put_back(scanned, data, index)  # `date: "2024-03-10"`, `time: "09:30:00"`: strings
+        if data is None:
+            return None
+    return Document(file, data, text=scanned, index=index)
 
 
 def check_depth(document: Document) -> None:
