@@ -32,11 +32,14 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
         plans = {}
         lead_as: set[str] = set()
         timing: dict[str, Timing] = {}
+        add = activities.append
         for log in members:
             plans.update(log.plans)
             lead_as.update(log.log.lead_as)
             targets = log.targets
-            for activity in log.log.activities:
+            foreign = log.foreign
+            placed = (log.path, log)
+            for activity in log.log.activities:  # the hot loop: one tuple per activity, names bound outside it
                 identifier = activity.id
                 if identifier in where:
                     first_file, first_log = where[identifier]
@@ -53,17 +56,17 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
                         )
                     )
                     continue
-                where[identifier] = (log.path, log)
+                where[identifier] = placed
                 if activity.event is not None or activity.time is not None or activity.start is not None:
                     timing[identifier] = timing_of(activity)
-                activities.append(
+                add(
                     CountedActivity(
                         identifier,
                         activity.counted_on,
                         targets[identifier],
                         activity.amounts,
                         activity.subunit,
-                        log.foreign.get(identifier, ()),
+                        foreign.get(identifier, ()) if foreign else (),
                     )
                 )
         unit = Unit(

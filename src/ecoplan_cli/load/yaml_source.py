@@ -281,7 +281,13 @@ def read_bytes(path: str, display: str | None = None, *, max_bytes: int | None =
     name = display or path
     try:
         with open(path, "rb") as handle:
-            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+            if max_bytes is None:
+                return handle.read()
+            # Asking for max_bytes + 1 at once allocates that much for every file (a tenth of a millisecond each):
+            # read what the file says it holds, then the rest up to the limit if it held more (or said nothing).
+            size = min(os.fstat(handle.fileno()).st_size, max_bytes)
+            data = handle.read(size + 1)
+            return data if len(data) <= size else data + handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise InputError([Problem(name, 1, 1, "unreadable", text("unreadable", reason=error.strerror or str(error)))]) from None
 

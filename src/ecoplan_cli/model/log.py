@@ -99,6 +99,8 @@ class Activity(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _date_time(cls, data: object) -> object:
+        if type(data) is dict and type(data.get("date")) is dt.date:
+            return data  # the common case, a plain date: nothing to split (one call less per activity)
         return _split_datetime(data)
 
     @model_validator(mode="after")
