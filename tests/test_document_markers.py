@@ -7,6 +7,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
+import yaml_rs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,17 @@ def walk(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int
         for index, value in enumerate(data):
             found += walk(value, (*path, index))
     return found
+
+
+def readers_agree(body: str) -> bool:
+    """Whether both readers accept the text and read the same data (where they do not, #11: yaml-rs decides, and
+    positions are no longer comparable)."""
+    if fast_yaml.syntax_error(body) is not None:
+        return False
+    try:
+        return bool(yaml_source.parse(body, "log.yaml").data == yaml_rs.loads(body, parse_datetime=True))
+    except InputError:
+        return False
 
 
 def assert_placed_like_the_positioned_reader(text: str) -> None:
@@ -52,7 +64,7 @@ def test_an_example_log_with_markers_is_placed_as_the_positioned_reader_places_i
 @given(logs(), st.sampled_from(HEADERS), st.sampled_from(ENDINGS))
 def test_generated_logs_with_markers_are_placed_as_the_positioned_reader_places_them(body: str, header: str, ending: str) -> None:
     text = header + body + ("\n" if ending and not body.endswith("\n") else "") + ending
-    if fast_yaml.syntax_error(text) is not None or not fast_yaml.eligible(body):
+    if fast_yaml.syntax_error(text) is not None or not fast_yaml.eligible(body) or not readers_agree(body):
         return  # only what the strict reader accepts, and bodies the fast path takes without markers
     try:
         slow = yaml_source.parse(text, "log.yaml")

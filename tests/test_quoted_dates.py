@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ecoplan_cli.load import fast_yaml, strict_yaml, yaml_source
 from ecoplan_cli.load.problems import InputError
-from test_document_markers import read_by_the_positioned_reader, walk
+from test_document_markers import read_by_the_positioned_reader, readers_agree, walk
 from test_line_index import logs
 
 DATE = re.compile(r"(?<=: )(\d{4}-\d\d-\d\d)(?=[ \n#,}]|$)", re.MULTILINE)
@@ -31,8 +31,8 @@ def assert_as_the_positioned_reader_reads_it(text: str) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(logs(), st.lists(st.sampled_from(['"', "'", ""]), min_size=8, max_size=8))
 def test_generated_logs_with_quoted_dates(body: str, quotes: list[str]) -> None:
-    if not fast_yaml.eligible(body):
-        return
+    if not fast_yaml.eligible(body) or not readers_agree(body):
+        return  # where the readers disagree without any quote (#11: yaml-rs decides), positions are not comparable
     marks = iter(quotes * 4)
     text = DATE.sub(lambda found: (q := next(marks, "")) + found.group(1) + q, body)
     if fast_yaml.syntax_error(text) is not None:
