@@ -102,6 +102,11 @@ class _TargetInfo:
     words: frozenset[Measure] | None = None
 
 
+# What a reference that can count works out to, shared by every unit of the same level answering the same plan (a
+# national check has thousands): it depends on nothing else (blocked ones, which name the unit, are not shared).
+_SHARED: dict[tuple[Target, frozenset[Measure] | None, Level], tuple[Plan, _TargetInfo]] = {}
+
+
 class _Quick(NamedTuple):
     """An activity counts through a reference when its day is in [first, last] and, with `words` (else anything
     counts), it brings one of them, or nothing at all and `bare` (a record without amounts is one 次)."""
@@ -167,7 +172,15 @@ class Accountant:
         key = (target, measures)
         info = self._info.get(key)
         if info is None:
-            info = self._info[key] = self._work_out(target, measures)
+            plan = self.plans.get(target.plan)
+            shared = _SHARED.get((*key, self.unit.level)) if plan is not None and not self.unit.lead_as else None
+            if shared is not None and shared[0] is plan:
+                info = shared[1]
+            else:
+                info = self._work_out(target, measures)
+                if plan is not None and info.blocked is None and not self.unit.lead_as:
+                    _SHARED[(*key, self.unit.level)] = (plan, info)
+            self._info[key] = info
         return info
 
     def _work_out(self, target: Target, measures: frozenset[Measure] | None) -> _TargetInfo:
