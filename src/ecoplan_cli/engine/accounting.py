@@ -102,6 +102,21 @@ class _TargetInfo:
     words: frozenset[Measure] | None = None
 
 
+# What a reference that can count works out to, shared by every unit of the same level answering the same plan (a
+# national check has thousands): it depends on nothing else (blocked ones, which name the unit, are not shared).
+_SHARED: dict[tuple[Target, frozenset[Measure] | None, Level], tuple[Plan, _TargetInfo]] = {}
+
+
+class _Quick(NamedTuple):
+    """An activity counts through a reference when its day is in [first, last] and, with `words` (else anything
+    counts), it brings one of them, or nothing at all and `bare` (a record without amounts is one 次)."""
+
+    first: date
+    last: date
+    words: tuple[Measure, ...] | None
+    bare: bool
+
+
 class Accountant:
     """Decides, per (activity, reference), whether it counts and why not; caches per reference and per unit."""
 
@@ -125,6 +140,22 @@ class Accountant:
             found = self._credits[target] = credits_for(self.plans, target) if self.credit else ()
         return found
 
+    def quick(self, target: Target) -> _Quick | None:
+        """For a reference that is no follow-up's and whose obligations all cover the same days, none per sub-unit:
+        the test that says, per activity, that it counts (else `reason` works out why not). None: ask `reason`."""
+        info = self._target(target, None)
+        if info.blocked is not None or not info.simple or info.lo is None or info.hi is None:
+            return None
+        if self._follow_ups is not None:
+            plan = self.plans[target.plan]
+            requirement = plan.requirement(target.requirement)
+            if requirement is None or requirement.relative_deadlines:  # a follow-up's, perhaps: event_links.py decides
+                return None
+        last = info.hi if self.as_of is None else min(info.hi, self.as_of)
+        words = None if info.words is None else tuple(info.words)
+        bare = info.words is not None and not info.words.isdisjoint(OCCURRENCE_MEASURES)
+        return _Quick(info.lo, last, words, bare)
+
     def reason(self, activity: CountedActivity, target: Target) -> tuple[str, tuple[tuple[str, str], ...]] | None:
         """None when the reference counts (directly or through `implements`); else the direct reason."""
         if self._follow_ups is not None and self._follow_ups.owns(activity, target):
@@ -141,7 +172,15 @@ class Accountant:
         key = (target, measures)
         info = self._info.get(key)
         if info is None:
-            info = self._info[key] = self._work_out(target, measures)
+            plan = self.plans.get(target.plan)
+            shared = _SHARED.get((*key, self.unit.level)) if plan is not None and not self.unit.lead_as else None
+            if shared is not None and shared[0] is plan:
+                info = shared[1]
+            else:
+                info = self._work_out(target, measures)
+                if plan is not None and info.blocked is None and not self.unit.lead_as:
+                    _SHARED[(*key, self.unit.level)] = (plan, info)
+            self._info[key] = info
         return info
 
     def _work_out(self, target: Target, measures: frozenset[Measure] | None) -> _TargetInfo:
@@ -261,20 +300,39 @@ def _out_of_time(plan: Plan, spans: Iterable[_Span], day: date, ref: str) -> tup
 
 def account(unit: Unit, as_of: date | None, *, credit: bool = True, files: Mapping[str, str] | None = None) -> list[NotCounted]:
     """Every reference of every activity of `unit` that counts toward no finding (as of `as_of`; None: no cut-off),
-    with its reason; `files` maps activity ids to the log file that holds them."""
+    with its reason; `files` maps activity ids to the log file that holds them.
+
+    Most references count: `Accountant.quick` decides those with a few comparisons per activity, worked out once
+    per reference; the rest get `Accountant.reason` (tests/engine/oracle_engine.py asks it of every reference, and
+    a property proves the two equal)."""
     accountant = Accountant(unit, as_of, credit=credit)
+    quick: dict[Target, _Quick | None] = {}
     out: list[NotCounted] = []
     for activity in unit.activities:
-        log_file = files.get(activity.id, "") if files else ""
         for written, plan_id in activity.foreign:
             answered = ", ".join(plan.id for plan in unit.plans)
             foreign = (("ref", written), ("plan", plan_id), ("plans", answered))
+            log_file = files.get(activity.id, "") if files else ""
             out.append(NotCounted(unit.name, unit.region, activity.id, written, "plan-not-answered", foreign, log_file))
         for target in activity.targets:
+            test = quick.get(target, _UNKNOWN)
+            if test is _UNKNOWN:
+                test = quick[target] = accountant.quick(target)
+            if test is not None:
+                first, last, words, bare = test
+                if first <= activity.day <= last:
+                    amounts = activity.amounts
+                    if words is None or (not amounts and bare):
+                        continue
+                    if amounts and (amounts.get(words[0], 0) > 0 or any(amounts.get(word, 0) > 0 for word in words[1:])):
+                        continue
             found = accountant.reason(activity, target)
             if found is not None:
                 code, params = found
+                log_file = files.get(activity.id, "") if files else ""
                 out.append(NotCounted(unit.name, unit.region, activity.id, reference_text(target), code, params, log_file))
     out.sort(key=lambda entry: entry.sort_key)
     return out
 
+
+_UNKNOWN = _Quick(date.min, date.min, None, False)  # not yet worked out (None: no quick test)

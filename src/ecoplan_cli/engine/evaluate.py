@@ -9,12 +9,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ecoplan_cli.engine.applicability import binds, periods_started_by
-from ecoplan_cli.engine.credit import Credit, credits_for
+from ecoplan_cli.engine.counting import Counted, Filed, counted
+from ecoplan_cli.engine.counting import counts_toward as counts_toward  # re-exported: engine/exceptions.py
 from ecoplan_cli.engine.periods import Period
 from ecoplan_cli.model import Level, Measure, Obligation, Plan, Recurrence, Requirement
-from ecoplan_cli.model.common import OCCURRENCE_MEASURES
 from ecoplan_cli.model.ids import natural_key
-from ecoplan_cli.model.references import Target
 from ecoplan_cli.model.unit import CountedActivity as CountedActivity  # re-exported: the engine's input
 from ecoplan_cli.model.unit import Unit as Unit
 
@@ -76,15 +75,6 @@ class Finding:
         )
 
 
-def counts_toward(target: Target, plan: Plan, requirement: Requirement, obligation: Obligation) -> bool:
-    """Whether an activity naming `target` counts toward this obligation."""
-    if target.plan != plan.id or target.requirement != requirement.id:
-        return False
-    if target.obligation is not None:
-        return target.obligation == obligation.key
-    return not obligation.explicit_only
-
-
 def status_of(required: int | None, actual: int, period_end: date, as_of: date) -> Status:
     if required is None:
         return Status.UNMEASURED
@@ -100,108 +90,86 @@ def evaluate(unit: Unit, as_of: date, *, credit: bool = True) -> list[Finding]:
     its references name, in the obligation's counting word (one that brings nothing in that word is not counted;
     engine/accounting.py says why); activities dated after `as_of` have not happened yet. With `credit`, a reference
     also counts toward the parent plan's items its requirement implements (engine/credit.py), shown as `via`.
+    Linear in activities: engine/counting.py files them once and each period bisects their days.
     """
     findings: list[Finding] = []
-    by_requirement: dict[tuple[str, str], list[tuple[CountedActivity, Target, Credit | None]]] = {}
     plans = {plan.id: plan for plan in unit.plans}
     credit = credit and any(plan.implements in plans for plan in unit.plans)  # a log answering one plan: no credit
-    credit_cache: dict[Target, tuple[Credit, ...]] = {}
-    for activity in sorted(unit.activities, key=lambda a: (a.day, a.id)):
-        if activity.day <= as_of:
-            for target in activity.targets:
-                by_requirement.setdefault((target.plan, target.requirement), []).append((activity, target, None))
-                if not credit:
-                    continue
-                credits = credit_cache.get(target)
-                if credits is None:
-                    credits = credit_cache[target] = credits_for(plans, target)
-                for given in credits:
-                    key = (given.target.plan, given.target.requirement)
-                    by_requirement.setdefault(key, []).append((activity, given.target, given))
+    filed = Filed(unit.activities, plans, as_of, credit)
+    sort_keys: dict[str, str] = {}
     for plan in unit.plans:
         for requirement in plan.requirements:
             if not unit.answers_for(requirement):
                 continue
-            named = by_requirement.get((plan.id, requirement.id), [])
             for obligation in requirement.obligations:
                 if not binds(obligation, unit.level):
                     continue
-                relevant = _relevant(named, plan, requirement, obligation)
-                scopes: list[str | None] = list(plan.subunits.get(obligation.per, ())) if obligation.per else [None]
-                for period in periods_started_by(plan, obligation, as_of):
-                    in_period = [(a, via) for a, via in relevant if period.start <= a.day <= period.end]
-                    for scope in scopes:
-                        inside = in_period if scope is None else [(a, v) for a, v in in_period if a.subunit == scope]
-                        findings.append(_finding(unit, plan, requirement, obligation, period, inside, as_of, scope))
+                periods = list(periods_started_by(plan, obligation, as_of))
+                if periods:
+                    findings.extend(_findings(unit, plan, requirement, obligation, periods, filed, as_of))
+            sort_keys[requirement.id] = natural_key(requirement.id)
     if any(plan.has_relative_deadlines for plan in unit.plans):  # deadlines that run from an event: engine/events.py
         from ecoplan_cli.engine.events import evaluate_events
 
         findings.extend(evaluate_events(unit, unit.timing, as_of))
-    findings.sort(key=lambda f: f.sort_key)
+
+    def order(finding: Finding) -> tuple[str, str, date, str, str]:  # Finding.sort_key: unit and region are the unit's
+        requirement = finding.requirement
+        natural = sort_keys.get(requirement)
+        if natural is None:
+            natural = sort_keys[requirement] = natural_key(requirement)
+        return (finding.plan, natural, finding.period_start, finding.obligation, finding.subunit or "")
+
+    findings.sort(key=order)
     return findings
 
 
-def _relevant(
-    named: Sequence[tuple[CountedActivity, Target, Credit | None]], plan: Plan, requirement: Requirement, obligation: Obligation
-) -> list[tuple[CountedActivity, str | None]]:
-    """The activities that count toward `obligation`, each once, with the requirement any credit came through."""
-    measured = obligation.required is not None
-    measure = obligation.measure
-    occurrence = measure in OCCURRENCE_MEASURES  # a record without amounts is one 次 (场)
-    relevant: dict[str, tuple[CountedActivity, str | None]] = {}
-    for activity, target, given in named:
-        if given is None:
-            if not counts_toward(target, plan, requirement, obligation):
-                continue
-        elif obligation.explicit_only or not measured or measure not in given.measures:
-            continue
-        if measured and (activity.amounts.get(measure, 0) <= 0 if activity.amounts else not occurrence):
-            continue
-        if given is None or activity.id not in relevant:
-            relevant[activity.id] = (activity, None if given is None else given.via)
-    return list(relevant.values())
-
-
-def _finding(
+def _findings(
     unit: Unit,
     plan: Plan,
     requirement: Requirement,
     obligation: Obligation,
-    period: Period,
-    inside: Sequence[tuple[CountedActivity, str | None]],
+    periods: Sequence[Period],
+    filed: Filed,
     as_of: date,
-    subunit: str | None,
-) -> Finding:
-    actual = sum(a.amount(obligation.measure) for a, _ in inside)
-    required = obligation.required
-    return Finding(
-        plan=plan.id,
-        requirement=requirement.id,
-        obligation=obligation.key,
-        title=requirement.title,
-        unit=unit.name,
-        region=unit.region,
-        level=unit.level,
-        recurrence=obligation.recurrence,
-        period_label=period.label,
-        period_start=period.start,
-        period_end=period.end,
-        due=period.end,
-        measure=obligation.measure,
-        required=required,
-        actual=actual,
-        status=status_of(required, actual, period.end, as_of),
-        mandatory=obligation.mandatory,
-        activities=tuple(a.id for a, _ in inside),
-        lead=_lead(requirement),
-        subunit=subunit,
-        via=_via(inside),
-    )
-
-
-def _via(inside: Sequence[tuple[CountedActivity, str | None]]) -> tuple[str, ...]:
-    names = {via for _, via in inside if via is not None}
-    return tuple(sorted(names)) if names else ()
+) -> list[Finding]:
+    """The findings of one obligation: each period (and sub-unit, for a per-sub-unit obligation), in order."""
+    found = counted(filed, plan, requirement, obligation)
+    scopes: Sequence[str | None] = plan.subunits.get(obligation.per, ()) if obligation.per else (None,)
+    by_scope: dict[str | None, Counted] = found.scoped(dict.fromkeys(scopes)) if obligation.per else {None: found}
+    # the fields every finding of this obligation shares, in Finding's order
+    head = (plan.id, requirement.id, obligation.key, requirement.title, unit.name, unit.region, unit.level)
+    recurrence, measure, required = obligation.recurrence, obligation.measure, obligation.required
+    mandatory, lead = obligation.mandatory, _lead(requirement)
+    findings = []
+    for period in periods:
+        start, end = period.start, period.end
+        short = Status.GAP if as_of > end else Status.OPEN
+        for scope in scopes:
+            ids, actual, via = by_scope[scope].take(start, end)
+            status = Status.UNMEASURED if required is None else Status.MET if actual >= required else short
+            findings.append(
+                Finding(
+                    *head,
+                    recurrence,
+                    period.label,
+                    start,
+                    end,
+                    end,
+                    measure,
+                    required,
+                    actual,
+                    status,
+                    mandatory,
+                    ids,
+                    lead,
+                    scope,
+                    None,
+                    None,
+                    via,
+                )
+            )
+    return findings
 
 
 _LEADS: dict[int, tuple[tuple[str, ...], Requirement]] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import cached_property
 
 from ecoplan_cli.engine.evaluate import CountedActivity, Unit
 from ecoplan_cli.engine.event_types import LinkIssue, Timing
@@ -116,10 +117,14 @@ class FollowUps:
         self.unit = unit
         self.as_of = as_of
         self.plans = {plan.id: plan for plan in unit.plans}
-        self.by_id = {a.id: a for a in unit.activities}
         findings = evaluate_events(unit, unit.timing, as_of or dt.date.max)
         self.listed = {(a, f.plan, f.requirement) for f in findings for a in f.activities}
         self._owned: dict[tuple[Target, bool], bool] = {}  # per reference and whether the activity follows an event
+
+    @cached_property
+    def by_id(self) -> dict[str, CountedActivity]:
+        """The unit's activities by id, made at the first follow-up that does not count (most units have none)."""
+        return {a.id: a for a in self.unit.activities}
 
     def owns(self, activity: CountedActivity, target: Target) -> bool:
         key = (target, _event_of(activity, self.unit.timing) is not None)

@@ -14,6 +14,7 @@ gap it once covered says "exception … expired on …". Findings no exception c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -102,9 +103,13 @@ def apply_exceptions(
     """The findings with every covering exception applied (see the module's docstring)."""
     if not exceptions:
         return list(findings)
+    by_requirement: dict[str, list[SourcedException]] = {}  # an exception covers only findings of its requirement
+    for exception in exceptions:
+        by_requirement.setdefault(exception.target[1], []).append(exception)
+    late: _Late | None = None
     result = []
     for finding in findings:
-        found = covering(finding, exceptions)
+        found = covering(finding, by_requirement.get(finding.requirement, ()))
         if found is None or finding.status in (Status.MET, Status.UNMEASURED):
             result.append(finding)
             continue
@@ -113,38 +118,60 @@ def apply_exceptions(
             result.append(replace(finding, exception=waiver))
         elif found.entry.kind is ExceptionKind.EXTEND:
             assert found.entry.due is not None
-            result.append(_extended(finding, unit, found.entry.due, as_of, waiver))
+            late = late or _Late(unit)
+            result.append(_extended(finding, late, found.entry.due, as_of, waiver))
         else:
             result.append(replace(finding, status=Status.WAIVED, exception=waiver))
     return result
 
 
-def _extended(finding: Finding, unit: Unit, due: date, as_of: date, waiver: Waiver) -> Finding:
+def _extended(finding: Finding, late: _Late, due: date, as_of: date, waiver: Waiver) -> Finding:
     """The finding with its due date moved: activities up to the new due date count toward it."""
     end = max(due, finding.period_end)
-    extra = [a for a in _late_activities(finding, unit, as_of) if finding.period_end < a.day <= end]
+    extra = late.activities(finding, min(end, as_of))
     actual = finding.actual + sum(a.amount(finding.measure) for a in extra)
     status = status_of(finding.required, actual, end, as_of)
-    activities = finding.activities + tuple(a.id for a in extra if a.id not in finding.activities)
+    listed = set(finding.activities)
+    activities = finding.activities + tuple(a.id for a in extra if a.id not in listed)
     return replace(finding, due=end, actual=actual, status=status, activities=activities, exception=waiver)
 
 
-def _late_activities(finding: Finding, unit: Unit, as_of: date) -> list[CountedActivity]:
-    """Activities toward the finding's obligation dated after its period and by the as-of date."""
-    plan = next((p for p in unit.plans if p.id == finding.plan), None)
-    requirement = plan.requirement(finding.requirement) if plan is not None else None
-    obligation = requirement.obligation(finding.obligation) if requirement is not None else None
-    if finding.event is not None:  # a deadline that runs from an event: its late follow-ups are already listed
-        return [a for a in unit.activities if a.id in finding.activities and finding.period_end < a.day <= as_of]
-    if plan is None or requirement is None or obligation is None:
-        return []
-    return [
-        activity
-        for activity in unit.activities
-        if finding.period_end < activity.day <= as_of
-        and (finding.subunit is None or activity.subunit == finding.subunit)
-        and any(counts_toward(t, plan, requirement, obligation) for t in activity.targets)
-    ]
+class _Late:
+    """A unit's activities filed by the requirements they name, each list by day, and by id: an extended finding
+    takes those dated inside its extension by bisecting, never walking every activity (issue 12)."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        by_requirement: dict[tuple[str, str], list[tuple[date, int]]] = {}
+        self.by_id: dict[str, list[int]] = {}
+        for index, activity in enumerate(unit.activities):
+            self.by_id.setdefault(activity.id, []).append(index)
+            for key in dict.fromkeys((target.plan, target.requirement) for target in activity.targets):
+                by_requirement.setdefault(key, []).append((activity.day, index))
+        self.filed: dict[tuple[str, str], tuple[list[date], list[int]]] = {}
+        for key, entries in by_requirement.items():
+            entries.sort()  # by day; the same day in the unit's order
+            self.filed[key] = ([day for day, _ in entries], [index for _, index in entries])
+
+    def activities(self, finding: Finding, last: date) -> list[CountedActivity]:
+        """The activities toward the finding's obligation dated after its period and by `last`, in the unit's order."""
+        unit, after = self.unit, finding.period_end
+        if finding.event is not None:  # a deadline that runs from an event: its late follow-ups are already listed
+            indices = sorted({i for ident in finding.activities for i in self.by_id.get(ident, ())})
+            return [a for a in (unit.activities[i] for i in indices) if after < a.day <= last]
+        plan = next((p for p in unit.plans if p.id == finding.plan), None)
+        requirement = plan.requirement(finding.requirement) if plan is not None else None
+        obligation = requirement.obligation(finding.obligation) if requirement is not None else None
+        if plan is None or requirement is None or obligation is None:
+            return []
+        days, indices = self.filed.get((plan.id, requirement.id), ([], []))
+        inside = sorted(indices[bisect_right(days, after) : bisect_right(days, last)])
+        return [
+            activity
+            for activity in (unit.activities[i] for i in inside)
+            if (finding.subunit is None or activity.subunit == finding.subunit)
+            and any(counts_toward(t, plan, requirement, obligation) for t in activity.targets)
+        ]
 
 
 def expiring(exceptions: Iterable[SourcedException], as_of: date, within: timedelta) -> list[SourcedException]:
