@@ -68,7 +68,7 @@ def _fast_path(content: str, file: str, data: Any) -> Document | None:
         if not quoted_dates.eligible(scanned):
             return None
     index = LineIndex.scan(scanned)
-    if isinstance(data, dict) and quoted_dates.QUOTED_DIGIT.search(scanned):
+    if isinstance(data, dict) and quoted_dates.may_hold(scanned):
         data = quoted_dates.put_back(scanned, data, index)  # `date: "2024-03-10"`, `time: "09:30:00"`: strings
         if data is None:
             return None
