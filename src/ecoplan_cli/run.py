@@ -23,7 +23,7 @@ from ecoplan_cli.load.problems import InputError, Problem
 from ecoplan_cli.load.units import UnitSource, merge
 from ecoplan_cli.messages import text
 from ecoplan_cli.model import Plan
-from ecoplan_cli.report.base import CheckReport, FindingStore, LogLines, PlanLocation, Tally
+from ecoplan_cli.report.base import CheckReport, FindingStore, LogLines, PlanLocation, RenderedBlocks, Tally
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class FileOutcome:
     exceptions: tuple[SourcedException, ...] = ()  # those the log names (for the expiring list)
     uncounted: tuple[NotCounted, ...] = ()
     lines: LogLines = field(default_factory=LogLines)
-    rendered: Mapping[str, str] = field(default_factory=dict)  # reporter kind → this unit's findings as it writes them
+    rendered: Mapping[str, bytes] = field(default_factory=dict)  # reporter kind → this unit's findings, as written (packed)
 
 
 @dataclass(frozen=True)
@@ -169,12 +169,13 @@ def _summarise(
 
 def _rendered(
     job: _Job, kept: Sequence[Finding], plans: dict[str, Plan], unit: tuple[str, str], paths: tuple[str, ...], lines: LogLines
-) -> dict[str, str]:
+) -> dict[str, bytes]:
     """The unit's findings rendered by each reporter that renders a finding from the finding and its unit alone."""
     if not job.rendered:
         return {}
     report = CheckReport(job.as_of, kept, (), plans, {}, {unit: paths}, log_lines={unit: lines})
-    return {kind: importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}").finding_block(report) for kind in job.rendered}
+    modules = {kind: importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}") for kind in job.rendered}
+    return {kind: RenderedBlocks.pack(module.finding_block(report)) for kind, module in modules.items()}
 
 
 def _check_file(path: str) -> FileOutcome:
@@ -283,7 +284,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         assert outcome.unit is not None
         by_unit.setdefault(outcome.unit, []).append(outcome)
     store, tally = FindingStore(kept=keep), Tally()
-    blocks: dict[str, list[str]] = {kind: [] for kind in rendered}
+    blocks: dict[str, list[bytes]] = {kind: [] for kind in rendered}
     due: list[Finding] = []
     uncounted: list[NotCounted] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -301,8 +302,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         lines[(key[0], key[1])] = members[0].lines
         store.add_packed(members[0].packed, members[0].count)
         for kind, block in members[0].rendered.items():
-            if block:
-                blocks[kind].append(block)
+            blocks[kind].append(block)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
         due.extend(members[0].coming_due)
@@ -327,7 +327,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         fail_on_new=options.fail_on_new,
         uncounted=tuple(sorted(uncounted, key=lambda entry: entry.sort_key)),
         log_lines=lines,
-        rendered={kind: tuple(found) for kind, found in blocks.items()},
+        rendered={kind: RenderedBlocks(found) for kind, found in blocks.items()},
     )
     counts = tally.summary()
     gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]

@@ -138,6 +138,25 @@ class FindingStore:
         return sum(count for _, count in self._units)
 
 
+class RenderedBlocks:
+    """A reporter's findings rendered where they were made, one block of text per unit in unit order, kept
+    compressed until written: held as text, a national report's findings would grow the parent with every unit."""
+
+    def __init__(self, packed: Iterable[bytes] = ()) -> None:
+        self._packed = [block for block in packed if block]
+
+    @staticmethod
+    def pack(block: str) -> bytes:
+        return zlib.compress(block.encode("utf-8"), 1) if block else b""
+
+    def __iter__(self) -> Iterator[str]:
+        for packed in self._packed:
+            yield zlib.decompress(packed).decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
 @dataclass(frozen=True)
 class CheckReport:
     as_of: date
@@ -156,7 +175,7 @@ class CheckReport:
     uncounted: tuple[NotCounted, ...] = ()  # references counted toward nothing, sorted by (unit, region, log_file, activity)
     log_lines: Mapping[tuple[str, str], LogLines] = field(default_factory=dict)  # (unit, region) → lines
     # reporter kind → its findings already rendered, one block per unit in unit order (the reporter's finding_block)
-    rendered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rendered: Mapping[str, RenderedBlocks] = field(default_factory=dict)
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)
