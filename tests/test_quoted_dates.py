@@ -58,11 +58,18 @@ def test_an_example_log_with_quoted_dates_and_a_date_for_a_title(quote: str) -> 
     "text",
     [
         'a:\n  "2024-01-01": 1\n',  # a quoted date as a key
-        'a: "2024-01-01"\nb: &x 1\n',  # an anchor as well
+        "a: '5\"7 and ''2024-01-01'''\nb: \"x \\\"2024-01-01\\\" y\"\nc: 5\"7\n",  # quotes and digits in other scalars
+        "a: |\n  '2024-01-01'\n  \"09:30:00\"\nb: [\"2024-01-01\", '09:30:00', 2024-01-02]\n",  # block and flow
+        'a: "2024-06-20 14:30"\nb: "2024-06-20T14:30:00+08:00"\n',  # quoted date-times
     ],
 )
-def test_what_the_scan_does_not_take_goes_to_the_positioned_reader(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert read_by_the_positioned_reader(text, monkeypatch)
+def test_quoted_scalars_are_the_strings_they_quote(text: str) -> None:
+    assert_as_the_positioned_reader_reads_it(text)
+
+
+def test_what_the_scan_does_not_take_goes_to_the_positioned_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert read_by_the_positioned_reader('a: "2024-01-01"\nb: &x 1\n', monkeypatch)  # an anchor as well
+    assert read_by_the_positioned_reader('a: "2024-01-01 \ue000"\n', monkeypatch)  # the marker character itself
 
 
 def test_a_quoted_time_is_the_text_it_quotes(catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

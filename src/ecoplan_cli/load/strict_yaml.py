@@ -67,12 +67,11 @@ def _fast_path(content: str, file: str, data: Any) -> Document | None:
         scanned = document_markers.masked(content) or content
         if not quoted_dates.eligible(scanned):
             return None
-    index = LineIndex.scan(scanned)
     if isinstance(data, dict) and quoted_dates.may_hold(scanned):
-        data = quoted_dates.put_back(scanned, data, index)  # `date: "2024-03-10"`, `time: "09:30:00"`: strings
+        data = quoted_dates.as_written(scanned)  # `date: "2024-03-10"`, `time: "09:30:00"`: the strings they are
         if data is None:
             return None
-    return Document(file, data, text=scanned, index=index)
+    return Document(file, data, text=scanned, index=LineIndex.scan(scanned))
 
 
 def check_depth(document: Document) -> None:
