@@ -6,10 +6,10 @@
 - yaml-rs accepts and the pre-scan finds nothing the project refuses or the readers read differently: yaml-rs's
   data is used, and positions for any message come from a text scan (LineIndex), never from a second parse. One
   document behind `%YAML 1.2` / `---` (and before a last `...`) is such a text once its markers are commented out
-  (document_markers). So is a text whose only such construct is a quoted date, once yaml-rs's dates are put back as
-  the strings the text quotes (quoted_dates).
+  (document_markers). So is a text with quoted dates or times, read so that every quoted scalar is the string it
+  quotes (quoted_dates).
 - yaml-rs accepts but the pre-scan sees something that needs a closer look (anchors, tags, merge keys, `?` keys,
-  several documents, tabs, quoted dates …): ruamel.yaml reads it with positions, refuses what the project refuses
+  several documents, `%YAML 1.1`, tabs …): ruamel.yaml reads it with positions, refuses what the project refuses
   (each with its own message), and its data must equal the strict reader's — where the two readers read the same
   text differently the file is refused at the first place they differ, rather than read one way or the other.
 
