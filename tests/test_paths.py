@@ -3,6 +3,7 @@ named explicitly is always read, extensions match in any case, and a folder with
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,7 @@ def test_examples_folder_takes_the_logs_and_skips_ci_and_plan_files() -> None:
     assert not any(name.startswith(("ci/", "plans/")) for name in taken)
     skipped = {Path(f).relative_to(EXAMPLES).as_posix(): reason for f, reason in result.skipped}
     assert skipped == {
+        "chengkou-county.xlsx": "yaml-twin",  # the same ledger as chengkou-county.yaml, which is read
         "ci/github-actions.yml": "not-a-log",
         "ci/gitlab-ci.yml": "not-a-log",
         "exceptions/chengkou.yaml": "exceptions-file",
@@ -100,3 +102,36 @@ def test_the_examples_folder_checks_as_a_whole(run) -> None:  # type: ignore[no-
     files = {f["log_file"] for f in json.loads(out)["findings"]}
     assert "examples/municipal/log-city.yaml" in files and "examples/chengkou-county.yaml" in files
     assert "examples/exceptions/chengkou.yaml: skipped" in err and "examples/ci/gitlab-ci.yml: skipped" in err
+
+
+def test_spreadsheet_ledgers_in_a_folder_are_read_and_other_spreadsheets_are_skipped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "chengkou-county.xlsx", folder / "城口县.xlsx")  # a ledger kept in Excel, no YAML beside it
+    shutil.copytree(EXAMPLES / "exceptions", folder / "exceptions")  # the ledger names exceptions/chengkou.yaml
+    code, out, err = run("convert", str(folder / "城口县.xlsx"), str(tmp_path / "城口县.csv"))
+    assert code == 0, err
+    text = (tmp_path / "城口县.csv").read_text(encoding="utf-8-sig").replace("城口县生态环境局", "城口县生态环境局2")
+    (folder / "城口县2.csv").write_text(text, encoding="utf-8")  # a second unit's ledger as CSV
+    code, report, err = run("check", str(folder), "--as-of", "2026-01-15", "--format", "csv")
+    (folder / "report.csv").write_text(report, encoding="utf-8")  # a report written beside the ledgers
+    code, _, err = run("check", str(folder), "--as-of", "2026-01-15", "--output", f"xlsx:{folder / '督办.xlsx'}")
+    assert code == 1, err
+    result = walk([folder])
+    assert sorted(Path(f).name for f in result.files) == ["城口县.xlsx", "城口县2.csv"]
+    assert sorted((Path(f).name, reason) for f, reason in result.skipped) == [
+        ("chengkou.yaml", "exceptions-file"),
+        ("report.csv", "not-a-ledger"),
+        ("督办.xlsx", "not-a-ledger"),
+    ]
+    code, out, err = run("check", str(folder), "--as-of", "2026-01-15", "--format", "json", "--lang", "zh")
+    assert code == 1 and "督办.xlsx：已跳过，不是活动台账（表格中没有台账" in err
+    units = {finding["unit"] for finding in json.loads(out)["findings"]}
+    assert units == {"城口县生态环境局", "城口县生态环境局2"}
+    code, _, err = run("validate", str(folder), "--lang", "en")
+    assert code == 0 and "report.csv: skipped, not an activity log (a spreadsheet without a 台账 table" in err
+
+
+def test_a_spreadsheet_that_cannot_be_read_is_taken_so_the_loader_says_why(tmp_path: Path) -> None:
+    (tmp_path / "坏.xlsx").write_bytes(b"not a workbook")
+    assert walk([tmp_path]).files == [str(tmp_path / "坏.xlsx")]

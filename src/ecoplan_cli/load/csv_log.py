@@ -18,6 +18,11 @@ def _refuse(path: str, code: str, **params: object) -> InputError:
 
 
 def read_document(path: str) -> tuple[SheetDocument, list[Problem]]:
+    return read_table(path, "", read_rows(path))
+
+
+def read_rows(path: str) -> list[list[str]]:
+    """The CSV's cells, row 1 first; raises InputError for a file too large or in an encoding it cannot be read in."""
     raw = read_bytes(path, max_bytes=MAX_BYTES)
     if len(raw) > MAX_BYTES:
         raise _refuse(path, "file-too-large", limit=MAX_BYTES)
@@ -35,4 +40,4 @@ def read_document(path: str) -> tuple[SheetDocument, list[Problem]]:
                 path, "xlsx-sheet-too-large", rows=f">{len(rows)}", columns=len(row), max_rows=MAX_ROWS, max_columns=MAX_COLUMNS
             )
         rows.append(row)
-    return read_table(path, "", rows)
+    return rows

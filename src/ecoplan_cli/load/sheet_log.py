@@ -147,6 +147,17 @@ class _Reader:
         return cells[column - 1] if column <= len(cells) else None
 
 
+def is_ledger(rows: Sequence[Sequence[Cell]]) -> bool:
+    """Whether a sheet's first rows hold a 台账: a table header with an id and a title column, under a header block
+    whose rows name the unit or the plans (as `init` writes it) — not a report or any other table."""
+    reader = _Reader("", "", rows)
+    header = _header_row(reader)
+    if header is None:
+        return False
+    named = {header_key(next((cell for cell in cells if cell_text(cell)), None)) for cells in rows[: header - 1]}
+    return bool(named & {"unit", "plans"})
+
+
 def _header_row(reader: _Reader) -> int | None:
     for number, cells in enumerate(reader.rows, 1):
         keys = {column_key(cell) for cell in cells}

@@ -14,6 +14,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no top-level unit: or activities: key; name the file to read it anyway",
         "没有顶层 unit: 或 activities: 键；如确为台账，请直接写出文件名",
     ),
+    "walk-reason-not-a-ledger": (
+        "a spreadsheet without a 台账 table: 编号 and 活动名称 columns under rows naming 单位 or 计划; "
+        "name the file to read it anyway",
+        "表格中没有台账：应有“单位”或“计划”行，其下为含“编号”“活动名称”列的表；如确为台账，请直接写出文件名",
+    ),
+    "walk-reason-yaml-twin": (
+        "the same ledger as the YAML log of the same name beside it, which is read instead; name it to read it anyway",
+        "与同名的 YAML 台账是同一份台账，已读取后者；如需读取此文件，请直接写出文件名",
+    ),
     "walk-empty": (
         "{folder}: no activity log in this folder (a log has a top-level unit: or activities: key); "
         "name the log files, or the folder that holds them",
