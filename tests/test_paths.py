@@ -134,4 +134,7 @@ def test_spreadsheet_ledgers_in_a_folder_are_read_and_other_spreadsheets_are_ski
 
 def test_a_spreadsheet_that_cannot_be_read_is_taken_so_the_loader_says_why(tmp_path: Path) -> None:
     (tmp_path / "坏.xlsx").write_bytes(b"not a workbook")
-    assert walk([tmp_path]).files == [str(tmp_path / "坏.xlsx")]
+    (tmp_path / "~$坏.xlsx").write_bytes(b"\x0bzhang san" + bytes(150))  # Excel's lock file while 坏.xlsx is open
+    result = walk([tmp_path])
+    assert result.files == [str(tmp_path / "坏.xlsx")]
+    assert result.skipped == [(str(tmp_path / "~$坏.xlsx"), "office-lock-file")]

@@ -112,6 +112,9 @@ def walk(paths: Iterable[Path | str]) -> Walk:
             if any(part.startswith(".") for part in candidate.relative_to(path).parts):
                 continue
             sheet = candidate.suffix.lower() in SHEET_SUFFIXES
+            if sheet and candidate.name.startswith("~$"):  # Excel's owner file while a workbook is open: no ledger
+                out.skipped.append((str(candidate), "office-lock-file"))
+                continue
             if sheet and _yaml_twin(candidate) is not None:
                 out.skipped.append((str(candidate), "yaml-twin"))
                 continue

@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the same ledger as the YAML log of the same name beside it, which is read instead; name it to read it anyway",
         "与同名的 YAML 台账是同一份台账，已读取后者；如需读取此文件，请直接写出文件名",
     ),
+    "walk-reason-office-lock-file": (
+        "the lock file Excel keeps while the workbook is open; close the workbook, or leave the file out of the repository",
+        "这是 Excel 打开工作簿时生成的锁定文件；请关闭该工作簿，或不要将此文件提交到仓库",
+    ),
     "walk-empty": (
         "{folder}: no activity log in this folder (a log has a top-level unit: or activities: key); "
         "name the log files, or the folder that holds them",
