@@ -143,11 +143,16 @@ def _cache_dir() -> FsPath | None:
 def _code_checksum() -> int:
     """The Python version and the code that turns a plan file into a plan: a change of either invalidates every
     cached plan."""
-    checksum = zlib.crc32(sys.version.encode())
     sources = sorted(package_file("model").glob("*.py"))
     sources += [package_file("load", name) for name in ("catalogue.py", "plan_checks.py", "registry.py")]
-    for source in sources:
-        content = source.read_bytes()
+    return _checksum(sources, zlib.crc32(sys.version.encode()))
+
+
+def _checksum(files: Sequence[FsPath], start: int) -> int:
+    """A crc32 over each file's length and content, in order, from `start`."""
+    checksum = start
+    for file in files:
+        content = file.read_bytes()
         checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
     return checksum
 
@@ -157,16 +162,16 @@ def _cache_file(name: str, sources: Sequence[FsPath]) -> FsPath | None:
     base = _cache_dir()
     if base is None:
         return None
-    checksum = _code_checksum()
-    for source in sources:
-        content = source.read_bytes()
-        checksum = zlib.crc32(content, zlib.crc32(len(content).to_bytes(8, "little"), checksum))
-    return base / f"{name}-{checksum:08x}.pickle"
+    return base / f"{name}-{_checksum(sources, _code_checksum()):08x}.pickle"
+
+
+def _bundled_sources() -> list[FsPath]:
+    return [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
 
 
 def _cache_path() -> FsPath | None:
     """The bundled catalogue's cache file."""
-    return _cache_file("catalogue", [package_file("plans", name) for name in BUNDLED_PLAN_FILES])
+    return _cache_file("catalogue", _bundled_sources())
 
 
 def cached_build(name: str, sources: Sequence[FsPath], build: Callable[[], Built], kind: type[Built]) -> Built:
@@ -219,8 +224,7 @@ def _write_pickle(path: FsPath, value: object) -> None:
 @cache
 def bundled() -> Catalogue:
     """The plans that ship with ecoplan (parsed once, then read back from the cache: see cached_build)."""
-    sources = [package_file("plans", name) for name in BUNDLED_PLAN_FILES]
-    return cached_build("catalogue", sources, _load_bundled, Catalogue)
+    return cached_build("catalogue", _bundled_sources(), _load_bundled, Catalogue)
 
 
 def _load_bundled() -> Catalogue:

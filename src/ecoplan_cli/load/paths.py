@@ -23,6 +23,7 @@ SHEET_SUFFIXES = (".xlsx", ".csv")  # the spreadsheets the loader reads (load/xl
 _LOG_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?["']?(?:unit|activities)["']?[ \t]*:""", re.MULTILINE)
 _LOG_SCHEMA = re.compile(rb"^#\s*yaml-language-server:\s*\$schema=\S*activity-log", re.MULTILINE)
 _HEAD = 65536
+_HEAD_ROWS = 200  # a 台账's header block and table header are near the top of its sheet
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,6 @@ def looks_like_ledger(path: Path) -> bool:
         return is_ledger(read_rows(str(path))[1][:_HEAD_ROWS])
     except (InputError, OSError):
         return True
-
-
-_HEAD_ROWS = 200  # a 台账's header block and table header are near the top
 
 
 def _yaml_twin(sheet: Path) -> Path | None:

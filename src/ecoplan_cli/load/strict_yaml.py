@@ -38,10 +38,10 @@ def read(content: str, file: str) -> Document:
     if isinstance(strict, fast_yaml.StrictError):
         raise InputError([locate_refusal(content, file, strict)])
     data = strict.data
-    fast = _fast_path(content, file, data)
+    plain = document_markers.masked(content)  # `%YAML 1.2`, `---`, `...` around one document, commented out
+    fast = _fast_path(content, plain, file, data)
     if fast is not None:
         return fast
-    plain = document_markers.masked(content)
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
         what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
         problem = Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
@@ -56,15 +56,15 @@ def read(content: str, file: str) -> Document:
     return document
 
 
-def _fast_path(content: str, file: str, data: Any) -> Document | None:
+def _fast_path(content: str, plain: str | None, file: str, data: Any) -> Document | None:
     """The document read by yaml-rs alone, positions by scanning, when nothing in the text keeps it from that: the
-    text is eligible as it stands, or once the markers of its one document are commented out (document_markers) and
-    its quoted dates and times are taken for what they are (quoted_dates); else None."""
+    text is eligible as it stands, or once the markers of its one document are commented out (`plain`, from
+    document_markers) and its quoted dates and times are taken for what they are (quoted_dates); else None."""
     scanned = content
     if not fast_yaml.eligible(content):
         if not isinstance(data, dict):
             return None
-        scanned = document_markers.masked(content) or content
+        scanned = plain or content
         if not quoted_dates.eligible(scanned):
             return None
     if isinstance(data, dict) and quoted_dates.may_hold(scanned):
