@@ -511,7 +511,7 @@ def generate_single(outdir: Path, activities: int, years: list[int], seed: int =
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--regions", type=int, default=42, help="number of log files (units): Chongqing's 42, then other provinces")
+    parser.add_argument("--regions", type=int, default=42, help="number of log files (units): Chongqing's 42, then others")
     parser.add_argument("--years", type=parse_years, default=parse_years("2021-2025"), help="e.g. 2021-2025")
     parser.add_argument("--per-year", type=int, default=40, help="activities per unit per year")
     parser.add_argument("--seed", type=int, default=1)

@@ -147,11 +147,12 @@ print(json.dumps({"import_s": 0.0, "parse_s": time.perf_counter() - t0, "info": 
 # What `ecoplan check --format json` imports and loads before it reads a log (interpreter, imports, the plan
 # catalogue from its cache), as entry.main sets it up: the "check path's start-up" of issue 12.
 CHECK_STARTUP = """
-import os
+import gc, os
+gc.set_threshold(100_000, 50, 100)
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from ecoplan_cli.entry import skip_plugin_discovery
 skip_plugin_discovery()
-import ecoplan_cli.cli, ecoplan_cli.run, ecoplan_cli.report.json_report
+import ecoplan_cli.check_command, ecoplan_cli.run, ecoplan_cli.report.json_report  # what `ecoplan check` imports
 from ecoplan_cli.load.catalogue import catalogue
 catalogue(())
 """

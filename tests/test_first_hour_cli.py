@@ -327,7 +327,7 @@ def test_readme_and_integrations_state_the_measured_validate_figure() -> None:
 
 
 def test_terminal_width_survives_a_terminal_that_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ecoplan_cli.cli import common
+    from ecoplan_cli import command_line as common
 
     def no_size(*_: object) -> os.terminal_size:
         raise OSError(25, "Inappropriate ioctl for device")

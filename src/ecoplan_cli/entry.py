@@ -1,8 +1,9 @@
 """The `ecoplan` console script.
 
-`ecoplan validate FILE…` runs on every commit as a pre-commit hook, so its common forms are parsed here by hand and
-run without importing typer (about half of the command's start-up). Every other command, and any validate option
-this parser does not know (--help included), goes to the typer application, which stays the reference.
+`ecoplan validate FILE…` runs on every commit as a pre-commit hook and `ecoplan check` in every CI job, so their
+forms are parsed here by hand and run without importing typer (a fifth to a half of their start-up). Every other
+command, and anything this parser is not sure of (--help, an option it does not know, a value click would refuse
+or convert), goes to the typer application, which stays the reference: the same arguments mean the same run.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 if TYPE_CHECKING:
     from importlib.abc import Loader
@@ -47,6 +48,82 @@ def _fast_validate(args: list[str]) -> int | None:
 
     set_language(lang)
     return run_validate(files, plan_files)
+
+
+_CHECK_VALUES = {  # option → field of CheckRequest, for the options that take a value
+    "--as-of": "as_of", "--within": "within", "--format": "format", "-f": "format", "--output": "outputs",
+    "-o": "outputs", "--requirement": "requirements", "-r": "requirements", "--plan": "plans", "--year": "years",
+    "--lead": "leads", "--status": "statuses", "--width": "width", "--jobs": "jobs", "-j": "jobs",
+    "--exceptions": "exceptions", "--baseline": "baseline", "--fail-on": "fail_on", "--plan-file": "plan_files",
+    "--lang": "lang",
+}  # fmt: skip
+_CHECK_FLAGS = {"--strict": "strict", "--no-exceptions": "no_exceptions"}
+_CHECK_PATHS = {"files", "exceptions", "baseline", "plan_files"}  # typer reads these as Path: ./a.yaml is a.yaml
+_CHECK_REPEATED = {"outputs", "requirements", "plans", "years", "leads", "statuses", "exceptions", "plan_files"}
+
+
+def check_request(args: list[str]) -> tuple[Any, str | None] | None:
+    """`check`'s arguments as (CheckRequest, --lang), or None when only typer can read them the way it would."""
+    from pathlib import Path
+
+    from ecoplan_cli.check_command import CHECK_FORMATS, FAIL_ON, CheckRequest
+
+    choices = {"format": CHECK_FORMATS, "fail_on": FAIL_ON, "lang": ("zh", "en")}  # typer's enums
+    values: dict[str, Any] = {"files": []}
+    items = iter(args)
+    for arg in items:
+        name, equals, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in _CHECK_FLAGS and not equals:
+            values[_CHECK_FLAGS[name]] = True
+            continue
+        if name not in _CHECK_VALUES:
+            if arg.startswith("-") or not arg:
+                return None  # --help, an unknown option, "-", "--": typer's to read
+            values["files"].append(str(Path(arg)))
+            continue
+        value = inline if equals else next(items, None)
+        if value is None:
+            return None
+        field = _CHECK_VALUES[name]
+        if field in ("years", "width", "jobs"):
+            if not (value.isascii() and value.isdigit()) or (field == "jobs" and int(value) < 1):
+                return None
+            value = int(value)  # type: ignore[assignment]
+        elif value not in choices.get(field, (value,)):
+            return None
+        if field in _CHECK_PATHS:
+            value = str(Path(value))
+        if field in _CHECK_REPEATED:
+            values.setdefault(field, []).append(value)
+        else:
+            values[field] = value
+    if not values["files"]:
+        return None
+    if "as_of" not in values and os.environ.get("ECOPLAN_AS_OF"):  # the option's envvar, as typer reads it
+        values["as_of"] = os.environ["ECOPLAN_AS_OF"]
+    lang = values.pop("lang", None)
+    fields: dict[str, Any] = {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
+    return CheckRequest(**fields), lang
+
+
+def _fast_check(args: list[str]) -> int | None:
+    """Run `check` without typer; None when the arguments need the full CLI."""
+    parsed = check_request(args)
+    if parsed is None:
+        return None
+    request, lang = parsed
+    from ecoplan_cli.check_command import run_check_command
+    from ecoplan_cli.command_line import UsageProblem
+    from ecoplan_cli.messages import set_language
+
+    set_language(lang)
+    try:
+        return run_check_command(request)
+    except UsageProblem as problem:  # shown by typer, as the typer command shows it
+        from ecoplan_cli.check_command import replay_usage_problem
+
+        replay_usage_problem(problem)
+        return None
 
 
 def lang_argument(args: list[str]) -> str | None:
@@ -103,6 +180,16 @@ def skip_plugin_discovery() -> None:
         sys.meta_path.insert(0, _NoPlugins())
 
 
+def _exit(code: int) -> NoReturn:
+    """End a run done without typer: output flushed, the interpreter not torn down (a hook runs per commit)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left (see main)
+        os._exit(1)
+    os._exit(code)
+
+
 def main() -> None:
     # A run allocates many small, long-lived objects (models of every activity) and makes few cycles: collecting
     # young objects every 700 allocations spent a fifth of a large check walking them. Collect far less often.
@@ -119,12 +206,18 @@ def main() -> None:
         for problem in environment_problems():  # again, in the chosen language
             print(text("usage-error", detail=problem), file=sys.stderr)
         sys.exit(2)
-    if len(sys.argv) > 1 and sys.argv[1] == "validate":
-        code = _fast_validate(sys.argv[2:])
+    fast = {"validate": _fast_validate, "check": _fast_check}.get(sys.argv[1] if len(sys.argv) > 1 else "")
+    if fast is not None and not any(name.endswith("_COMPLETE") for name in os.environ):  # completion: typer's
+        try:
+            code = fast(sys.argv[2:])
+        except SystemExit as done:  # a usage error or unreadable input, already said
+            code = done.code if isinstance(done.code, int) else 1
+        except KeyboardInterrupt:
+            code = 130
+        except BrokenPipeError:  # `ecoplan check … | head`: the reader left; as click does, exit 1 quietly
+            code = 1
         if code is not None:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)  # nothing left to clean up: skip tearing down the interpreter (a hook runs per commit)
+            _exit(code)
     from ecoplan_cli.cli import main as full
 
     full()

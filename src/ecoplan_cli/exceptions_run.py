@@ -15,6 +15,8 @@ from ecoplan_cli.messages import did_you_mean, text
 
 @dataclass
 class LintOutcome:
+    """What `exceptions lint` found across its files."""
+
     unreadable: list[Problem] = field(default_factory=list)  # files that cannot be used at all
     found: list[Problem] = field(default_factory=list)  # errors and warnings of readable files
     clean: list[str] = field(default_factory=list)  # one line per file without errors

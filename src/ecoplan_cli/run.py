@@ -28,6 +28,8 @@ from ecoplan_cli.report.base import CheckReport, FindingStore, LogLines, PlanLoc
 
 @dataclass(frozen=True)
 class Filters:
+    """The --requirement, --plan, --year, --lead and --status filters: empty keeps everything."""
+
     requirements: frozenset[str] = frozenset()
     plans: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
@@ -55,6 +57,8 @@ class Filters:
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """What a check run is asked to do (the command's options, read)."""
+
     files: tuple[str, ...]
     as_of: date
     within: timedelta = timedelta(days=30)
@@ -72,6 +76,8 @@ class CheckOptions:
 
 @dataclass(frozen=True)
 class CheckOutcome:
+    """A check run's result: a report, or the problems (or usage errors) that kept it from one."""
+
     report: CheckReport | None
     problems: list[Problem]
     failed: bool
@@ -100,6 +106,8 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class _Job:
+    """What every file's check needs, shared with the worker processes."""
+
     catalogue: Catalogue
     as_of: date
     within: timedelta

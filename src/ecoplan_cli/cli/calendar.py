@@ -8,20 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import (
-    EXIT_INPUT,
-    LangOption,
-    PlanFileOption,
-    app,
-    chosen_year,
-    default_plans,
-    fail,
-    load_plans,
-    parse_date,
-    terminal_width,
-    usage_error,
-    write_out,
-)
+from ecoplan_cli.cli.common import LangOption, PlanFileOption, app, chosen_year, default_plans, load_plans, write_out
+from ecoplan_cli.command_line import EXIT_INPUT, fail, parse_date, terminal_width, usage_error
 from ecoplan_cli.messages import set_language
 
 

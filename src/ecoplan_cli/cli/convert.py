@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import EXIT_INPUT, LangOption, app, fail
+from ecoplan_cli.cli.common import LangOption, app
+from ecoplan_cli.command_line import EXIT_INPUT, fail
 from ecoplan_cli.messages import set_language, text
 
 _SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import EXIT_GAP, EXIT_INPUT, LangOption, PlanFileOption, app, load_plans, parse_date
+from ecoplan_cli.cli.common import LangOption, PlanFileOption, app, load_plans
+from ecoplan_cli.command_line import EXIT_GAP, EXIT_INPUT, parse_date
 from ecoplan_cli.messages import set_language
 
 exceptions_app = typer.Typer(no_args_is_help=True, help="Approved exceptions (延期, 销号, waivers): check the files.")

@@ -8,17 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import (
-    EXIT_GAP,
-    EXIT_INPUT,
-    LangOption,
-    ListFormat,
-    PlanFileOption,
-    app,
-    load_plans,
-    terminal_width,
-    write_out,
-)
+from ecoplan_cli.cli.common import LangOption, ListFormat, PlanFileOption, app, load_plans, write_out
+from ecoplan_cli.command_line import EXIT_GAP, EXIT_INPUT, terminal_width
 from ecoplan_cli.messages import did_you_mean, set_language, text
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import EXIT_INPUT, LangOption, ListFormat, app, parse_date, terminal_width, write_out
+from ecoplan_cli.cli.common import LangOption, ListFormat, app, write_out
+from ecoplan_cli.command_line import EXIT_INPUT, parse_date, terminal_width
 from ecoplan_cli.messages import set_language, text
 
 if TYPE_CHECKING:

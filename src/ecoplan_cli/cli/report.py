@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import EXIT_INPUT, EXIT_OK, LangOption, PlanFileOption, app, expand_paths, fail, parse_date
+from ecoplan_cli.cli.common import LangOption, PlanFileOption, app
+from ecoplan_cli.command_line import EXIT_INPUT, EXIT_OK, expand_paths, fail, parse_date
 from ecoplan_cli.messages import set_language, text
 
 DEFAULT_DETAILS = 60  # units with a drill-down when there are more (a city's 41 districts and counties all fit)

@@ -7,17 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import (
-    EXIT_INPUT,
-    LangOption,
-    PlanFileOption,
-    app,
-    chosen_year,
-    default_plans,
-    load_plans,
-    usage_error,
-    write_out,
-)
+from ecoplan_cli.cli.common import LangOption, PlanFileOption, app, chosen_year, default_plans, load_plans, write_out
+from ecoplan_cli.command_line import EXIT_INPUT, usage_error
 from ecoplan_cli.messages import set_language, text
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from ecoplan_cli.cli.common import EXIT_INPUT, app
+from ecoplan_cli.cli.common import app
+from ecoplan_cli.command_line import EXIT_INPUT
 
 
 def _print_version(value: bool) -> None:

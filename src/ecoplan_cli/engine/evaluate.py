@@ -32,6 +32,8 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One obligation of one unit in one period: met, gap, open, unmeasured or waived, and why."""
+
     plan: str
     requirement: str
     obligation: str

@@ -21,6 +21,8 @@ from ecoplan_cli.model.exceptions import ApprovedException
 
 @dataclass(frozen=True)
 class LintIssue:
+    """A problem of one entry of an exceptions file, as a message code and its parameters."""
+
     index: int  # the entry
     key: str | None  # the key it is about (None: the entry as a whole)
     code: str

@@ -33,6 +33,8 @@ _MONTHS_PER_PERIOD = {
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """A required period: its first and last day (both counted) and its label (2024Q1, 2024-03, 2024)."""
+
     start: date
     end: date
     label: str

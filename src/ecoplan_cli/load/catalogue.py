@@ -36,6 +36,8 @@ class PlanSource:
 
 @dataclass(frozen=True)
 class Catalogue:
+    """The plans of a run (bundled and the user's), each with where it was read, and the regions they declare."""
+
     plans: dict[str, PlanSource]
     regions: tuple[Region, ...] = ()  # regions that user plans declare (`regions:`); the national ones: registry.py
 

@@ -14,6 +14,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """An input problem at a place in a file (line:column, or a spreadsheet cell), sorted by file and place."""
+
     file: str
     line: int
     column: int

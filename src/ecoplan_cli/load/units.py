@@ -14,6 +14,8 @@ from ecoplan_cli.model.unit import CountedActivity, Timing, Unit, timing_of
 
 @dataclass(frozen=True)
 class UnitSource:
+    """A unit with every activity of its log files, merged."""
+
     unit: Unit
     files: tuple[str, ...]
     activity_files: dict[str, str] | None = None  # activity id → its file, when the unit has several files

@@ -19,6 +19,8 @@ class Target(NamedTuple):
 
 @dataclass(frozen=True)
 class ReferenceError_:
+    """Why an activity's reference names no obligation, as a message code and its parameters."""
+
     code: str  # unknown-requirement | ambiguous-requirement | unknown-obligation | unknown-plan
     params: tuple[tuple[str, str], ...]
 

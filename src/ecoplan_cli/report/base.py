@@ -21,6 +21,8 @@ from ecoplan_cli.model.ids import natural_key
 
 @dataclass(frozen=True)
 class PlanLocation:
+    """Where a plan file is, for the reports that link a finding to its requirement's line."""
+
     path: str  # as shown to users (plans/chongqing_impl.yaml)
     lines: Mapping[str, int]  # requirement id → line
     file: str = ""  # the file as read (a path the process can open)
@@ -159,6 +161,8 @@ class RenderedBlocks:
 
 @dataclass(frozen=True)
 class CheckReport:
+    """Everything a reporter renders: the findings, what is coming due, and the plans and files behind them."""
+
     as_of: date
     findings: Iterable[Finding]  # a FindingStore (or any re-iterable sequence), in unit order
     coming_due: tuple[Finding, ...]
