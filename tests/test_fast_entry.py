@@ -198,3 +198,13 @@ def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path: Path) -> None
         errors = process.stderr.read().decode()
         assert process.wait(timeout=120) == 1
     assert "Traceback" not in errors and "BrokenPipe" not in errors
+
+
+def test_a_profiled_check_still_writes_its_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "check.prof"
+    env = {**os.environ, "ECOPLAN_CACHE_DIR": str(tmp_path)}
+    program = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "ecoplan_cli", "check", COUNTY, "-f", "json"]
+    subprocess.run(program, capture_output=True, cwd=ROOT, env=env, timeout=120)
+    import pstats
+
+    assert any(name == "run_check_command" for _, _, name in pstats.Stats(str(profile)).stats)  # type: ignore[attr-defined]

@@ -181,12 +181,15 @@ def skip_plugin_discovery() -> None:
 
 
 def _exit(code: int) -> NoReturn:
-    """End a run done without typer: output flushed, the interpreter not torn down (a hook runs per commit)."""
+    """End a run done without typer: output flushed, the interpreter not torn down (a hook runs per commit), unless
+    a profiler or a coverage tracer is watching: they write their results as the interpreter ends."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:  # the reader left (see main)
-        os._exit(1)
+        code = 1
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)
     os._exit(code)
 
 
