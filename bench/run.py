@@ -145,7 +145,7 @@ print(json.dumps({"import_s": 0.0, "parse_s": time.perf_counter() - t0, "info": 
 
 
 # What `ecoplan check --format json` imports and loads before it reads a log (interpreter, imports, the plan
-# catalogue from its cache), as entry.main sets it up: the "check path's start-up" of issue 12.
+# catalogue from its cache), set up and ended as entry.main does: the "check path's start-up" of issue 12.
 CHECK_STARTUP = """
 import gc, os
 gc.set_threshold(100_000, 50, 100)
@@ -155,6 +155,7 @@ skip_plugin_discovery()
 import ecoplan_cli.check_command, ecoplan_cli.run, ecoplan_cli.report.json_report  # what `ecoplan check` imports
 from ecoplan_cli.load.catalogue import catalogue
 catalogue(())
+os._exit(0)  # as the entry point ends a check: no interpreter teardown
 """
 
 
