@@ -100,3 +100,26 @@ def test_sarif_uris_are_valid_and_name_the_file(parts: list[str]) -> None:
     assert location["uriBaseId"] == "%SRCROOT%"
     assert all(c.isascii() and (c.isalnum() or c in "-._~/%") for c in location["uri"]), location["uri"]
     assert unquote(location["uri"]) == Path(os.path.normpath(relative)).as_posix()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", str(COUNTY), "--as-of", "2025-01-15", "--output", "json:{target}.json"],
+        ["check", str(COUNTY), "--as-of", "2025-01-15", "--output", "xlsx:{target}.xlsx"],
+        ["report", str(COUNTY), "--as-of", "2025-01-15", "--output", "{target}.html"],
+        ["convert", str(COUNTY), "{target}.csv"],
+        ["init", "--region", "城口县", "--year", "2024", "--out", "{target}.xlsx"],
+    ],
+    ids=["check-json", "check-xlsx", "report-html", "convert-csv", "init-xlsx"],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_output_that_cannot_be_written_is_said_not_a_traceback(run, tmp_path: Path, command: list[str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = str(blocker / "out")  # a path under a file: no one can write there, not even root
+    code, _, err = run(*(part.replace("{target}", target) for part in command), "--lang", lang)
+    assert code == 2
+    said = {"en": "cannot write", "zh": "无法写入"}[lang]
+    assert said in err and target in err, err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -24,6 +24,7 @@ from ecoplan_cli.command_line import (
     say,
     terminal_width,
     use_color,
+    write_file,
 )
 
 CHECK_FORMATS = ("table", "json", "junit", "sarif", "github", "csv", "xlsx")  # xlsx: --output only (the 督办 workbook)
@@ -125,14 +126,13 @@ def run_check_command(request: CheckRequest) -> int:
         fail(outcome.problems, EXIT_INPUT)
     assert outcome.report is not None
     table_width = terminal_width(request.width)
-    from ecoplan_cli.load.atomic import write_atomic, write_bytes_atomic
     from ecoplan_cli.run import BINARY_REPORTERS, render_bytes, render_chunks
 
     for kind, path in outputs:
         if kind in BINARY_REPORTERS:
-            write_bytes_atomic(path, render_bytes(outcome.report, kind))
+            write_file(path, render_bytes(outcome.report, kind))
         else:
-            write_atomic(path, render_chunks(outcome.report, kind, width=100))
+            write_file(path, render_chunks(outcome.report, kind, width=100))
     for chunk in render_chunks(outcome.report, request.format, width=table_width, color=use_color()):
         sys.stdout.write(chunk)
     sys.stdout.flush()

@@ -49,6 +49,20 @@ def usage_error(code: str, **params: object) -> NoReturn:
     raise SystemExit(EXIT_INPUT)
 
 
+def write_file(path: Path, content: str | Iterable[str] | bytes) -> None:
+    """Write an output file in one step (never half-written); a place that cannot be written — a read-only folder,
+    a full disk, a path under a file — is a usage error naming it (exit 2), not a traceback."""
+    from ecoplan_cli.load.atomic import write_atomic, write_bytes_atomic
+
+    try:
+        if isinstance(content, bytes):
+            write_bytes_atomic(path, content)
+        else:
+            write_atomic(path, content)
+    except OSError as error:
+        usage_error("cannot-write", path=str(path), reason=error.strerror or str(error))
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     """The files to read: skipped files are named on stderr; a folder with no log, or no file at all, is exit 2."""
     from ecoplan_cli.load.paths import notes, walk

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ecoplan_cli.cli.common import LangOption, app
-from ecoplan_cli.command_line import EXIT_INPUT, fail
+from ecoplan_cli.command_line import EXIT_INPUT, fail, write_file
 from ecoplan_cli.messages import set_language, text
 
 _SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv")
@@ -35,7 +35,6 @@ def convert(
         typer.echo(text("exists", file=str(target)), err=True)
         raise typer.Exit(EXIT_INPUT)
     from ecoplan_cli.load.any_log import read_activity_log
-    from ecoplan_cli.load.atomic import write_atomic, write_bytes_atomic
     from ecoplan_cli.load.problems import InputError
     from ecoplan_cli.report.ledger_table import table
 
@@ -45,15 +44,15 @@ def convert(
         if suffix in (".yaml", ".yml"):
             from ecoplan_cli.report.ledger_text import write_yaml
 
-            write_atomic(target, write_yaml(log, source.name))
+            write_file(target, write_yaml(log, source.name))
         elif suffix == ".csv":
             from ecoplan_cli.report.ledger_text import write_csv
 
-            write_atomic(target, write_csv(table(log, str(source))))
+            write_file(target, write_csv(table(log, str(source))))
         else:
             from ecoplan_cli.report.ledger_xlsx import write
 
-            write_bytes_atomic(target, write(table(log, str(source))))
+            write_file(target, write(table(log, str(source))))
     except InputError as error:
         fail(error.problems, EXIT_INPUT)
     for warning in warnings:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ecoplan_cli.cli.common import LangOption, PlanFileOption, app
-from ecoplan_cli.command_line import EXIT_INPUT, EXIT_OK, expand_paths, fail, parse_date
+from ecoplan_cli.command_line import EXIT_INPUT, EXIT_OK, expand_paths, fail, parse_date, write_file
 from ecoplan_cli.messages import set_language, text
 
 DEFAULT_DETAILS = 60  # units with a drill-down when there are more (a city's 41 districts and counties all fit)
@@ -38,7 +38,6 @@ def report(
     Chinese unless --lang en. Exit 0: written. 2: the input could not be checked (nothing is written).
     """
     language = set_language(lang.value if lang is not None else "zh")
-    from ecoplan_cli.load.atomic import write_atomic
     from ecoplan_cli.report_run import run_report
     from ecoplan_cli.run import CheckOptions
 
@@ -55,7 +54,7 @@ def report(
     outcome = run_report(options, details=details, lang=language, default_details=DEFAULT_DETAILS)
     if outcome.problems:
         fail(outcome.problems, EXIT_INPUT)
-    write_atomic(output, outcome.html)
+    write_file(output, outcome.html)
     size = output.stat().st_size
     typer.echo(text("html-written", file=output, units=outcome.units, size=(size + 1023) // 1024), err=True)
     raise typer.Exit(EXIT_OK)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ecoplan_cli.cli.common import LangOption, PlanFileOption, app, chosen_year, default_plans, load_plans, write_out
-from ecoplan_cli.command_line import EXIT_INPUT, usage_error
+from ecoplan_cli.command_line import EXIT_INPUT, usage_error, write_file
 from ecoplan_cli.messages import set_language, text
 
 if TYPE_CHECKING:
@@ -83,10 +83,8 @@ def _log_name(found: Region, query: str) -> str:
 
 
 def _write_workbook(out: Path, content: bytes, force: bool) -> None:
-    from ecoplan_cli.load.atomic import write_bytes_atomic
-
     if out.exists() and not force:
         typer.echo(text("exists", file=str(out)), err=True)
         raise typer.Exit(EXIT_INPUT)
-    write_bytes_atomic(out, content)
+    write_file(out, content)
     typer.echo(text("written", file=str(out)))

@@ -101,7 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--out {path} is a folder: give a file name, e.g. {path}/{example}",
         "--out {path} 是文件夹：请给出文件名，如 {path}/{example}",
     ),
-    "cannot-write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "cannot-write": (
+        "cannot write {path}: {reason}; choose a folder you may write to, or free space there, and run it again",
+        "无法写入 {path}：{reason}；请改写到有写入权限（且有剩余空间）的文件夹后重新运行",
+    ),
     "version": ("ecoplan {version}", "ecoplan {version}"),
     # a log naming a user plan by id
     "plan-file-found": (
