@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ecoplan_cli.check_command import CHECK_FORMATS, FAIL_ON, CheckRequest
-from ecoplan_cli.entry import check_request
+from ecoplan_cli.fast_args import check_request, validate_arguments
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTY = "examples/chengkou-county.yaml"
@@ -110,6 +110,38 @@ def test_valid_argument_lists_are_read_without_typer_and_as_typer_reads_them(arg
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.delenv("ECOPLAN_AS_OF", raising=False)
         assert typer_reads(args, monkeypatch) == fast, args
+
+
+VALIDATE_TOKENS = st.lists(
+    st.one_of(
+        FILES,
+        st.tuples(st.sampled_from(["--plan-file", "--lang", "--help", "-x"]), VALUES).map(lambda pair: list(pair)),
+        st.sampled_from(["--lang=zh", "--lang=fr", "--plan-file=./p.yaml", "--plan-file", "--"]),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(VALIDATE_TOKENS)
+def test_validate_arguments_are_read_as_typer_reads_them(tokens: list[Any]) -> None:
+    args = flatten(tokens)
+    fast = validate_arguments(args)
+    if fast is None:
+        return
+    from ecoplan_cli import validate_run
+    from ecoplan_cli.cli import app
+    from ecoplan_cli.cli import validate as command
+
+    seen: list[tuple[tuple[str, ...], tuple[str, ...], str | None]] = []
+    language: list[str | None] = []
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(command, "set_language", lambda lang: language.append(lang.value if lang else None))
+        record = lambda files, plans: seen.append((tuple(files), tuple(plans), language[-1])) or 0  # noqa: E731
+        monkeypatch.setattr(validate_run, "run_validate", record)
+        result = CliRunner().invoke(app, ["validate", *args], catch_exceptions=False)
+    assert result.exit_code == 0, (args, result.output)
+    assert seen == [fast], args
 
 
 def test_the_as_of_variable_is_read_as_typer_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,28 +21,13 @@ if TYPE_CHECKING:
 
 
 def _fast_validate(args: list[str]) -> int | None:
-    """Run `validate` for FILE… [--lang L] [--plan-file F]…; None when the arguments need the full CLI."""
-    files: list[str] = []
-    plan_files: list[str] = []
-    lang: str | None = None
-    items = iter(args)
-    for arg in items:
-        if arg in ("--lang", "--plan-file"):
-            value = next(items, None)
-            if value is None:
-                return None
-            if arg == "--lang":
-                if value not in ("zh", "en"):
-                    return None
-                lang = value
-            else:
-                plan_files.append(value)
-        elif arg.startswith("-"):
-            return None
-        else:
-            files.append(arg)
-    if not files:
+    """Run `validate` without typer; None when the arguments need the full CLI."""
+    from ecoplan_cli.fast_args import validate_arguments
+
+    read = validate_arguments(args)
+    if read is None:
         return None
+    files, plan_files, lang = read
     from ecoplan_cli.messages import set_language
     from ecoplan_cli.validate_run import run_validate
 
@@ -50,68 +35,14 @@ def _fast_validate(args: list[str]) -> int | None:
     return run_validate(files, plan_files)
 
 
-_CHECK_VALUES = {  # option → field of CheckRequest, for the options that take a value
-    "--as-of": "as_of", "--within": "within", "--format": "format", "-f": "format", "--output": "outputs",
-    "-o": "outputs", "--requirement": "requirements", "-r": "requirements", "--plan": "plans", "--year": "years",
-    "--lead": "leads", "--status": "statuses", "--width": "width", "--jobs": "jobs", "-j": "jobs",
-    "--exceptions": "exceptions", "--baseline": "baseline", "--fail-on": "fail_on", "--plan-file": "plan_files",
-    "--lang": "lang",
-}  # fmt: skip
-_CHECK_FLAGS = {"--strict": "strict", "--no-exceptions": "no_exceptions"}
-_CHECK_PATHS = {"files", "exceptions", "baseline", "plan_files"}  # typer reads these as Path: ./a.yaml is a.yaml
-_CHECK_REPEATED = {"outputs", "requirements", "plans", "years", "leads", "statuses", "exceptions", "plan_files"}
-
-
-def check_request(args: list[str]) -> tuple[Any, str | None] | None:
-    """`check`'s arguments as (CheckRequest, --lang), or None when only typer can read them the way it would."""
-    from pathlib import Path
-
-    from ecoplan_cli.check_command import CHECK_FORMATS, FAIL_ON, CheckRequest
-
-    choices = {"format": CHECK_FORMATS, "fail_on": FAIL_ON, "lang": ("zh", "en")}  # typer's enums
-    values: dict[str, Any] = {"files": []}
-    items = iter(args)
-    for arg in items:
-        name, equals, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in _CHECK_FLAGS and not equals:
-            values[_CHECK_FLAGS[name]] = True
-            continue
-        if name not in _CHECK_VALUES:
-            if arg.startswith("-") or not arg:
-                return None  # --help, an unknown option, "-", "--": typer's to read
-            values["files"].append(str(Path(arg)))
-            continue
-        value = inline if equals else next(items, None)
-        if value is None:
-            return None
-        field = _CHECK_VALUES[name]
-        if field in ("years", "width", "jobs"):
-            if not (value.isascii() and value.isdigit()) or (field == "jobs" and int(value) < 1):
-                return None
-            value = int(value)  # type: ignore[assignment]
-        elif value not in choices.get(field, (value,)):
-            return None
-        if field in _CHECK_PATHS:
-            value = str(Path(value))
-        if field in _CHECK_REPEATED:
-            values.setdefault(field, []).append(value)
-        else:
-            values[field] = value
-    if not values["files"]:
-        return None
-    if "as_of" not in values and os.environ.get("ECOPLAN_AS_OF"):  # the option's envvar, as typer reads it
-        values["as_of"] = os.environ["ECOPLAN_AS_OF"]
-    lang = values.pop("lang", None)
-    fields: dict[str, Any] = {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
-    return CheckRequest(**fields), lang
-
-
 def _fast_check(args: list[str]) -> int | None:
     """Run `check` without typer; None when the arguments need the full CLI."""
-    parsed = check_request(args)
-    if parsed is None:
+    from ecoplan_cli.fast_args import check_request
+
+    read = check_request(args)
+    if read is None:
         return None
-    request, lang = parsed
+    request, lang = read
     from ecoplan_cli.check_command import run_check_command
     from ecoplan_cli.command_line import UsageProblem
     from ecoplan_cli.messages import set_language
