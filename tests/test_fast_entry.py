@@ -240,3 +240,21 @@ def test_a_profiled_check_still_writes_its_profile(tmp_path: Path) -> None:
     import pstats
 
     assert any(name == "run_check_command" for _, _, name in pstats.Stats(str(profile)).stats)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "en", "zh"),
+    [
+        (["--within", "soon"], "calendar months", "自然月"),
+        (["--output", "pdf:x.pdf"], "write FORMAT:PATH", "格式:路径"),
+        (["--status", "odd"], "unknown status odd: give one of gap", "未知的状态 odd"),
+        (["--fail-on", "new"], "give --baseline FILE", "请同时给出 --baseline"),
+        (["--output", f"json:{COUNTY}"], "inputs are never written to", "不会写入输入文件"),
+        (["--format", "xlsx"], "a workbook is written to a file", "工作簿只能写入文件"),
+    ],
+)
+def test_check_usage_errors_speak_the_chosen_language(run, args: list[str], en: str, zh: str) -> None:  # type: ignore[no-untyped-def]
+    for lang, said in (("en", en), ("zh", zh)):
+        code, out, err = run("check", COUNTY, "--as-of", "2025-01-15", *args, "--lang", lang)
+        assert code == 2 and out == ""
+        assert said in " ".join(err.replace("│", " ").split()), err

@@ -26,6 +26,7 @@ from ecoplan_cli.command_line import (
     use_color,
     write_file,
 )
+from ecoplan_cli.messages import text
 
 CHECK_FORMATS = ("table", "json", "junit", "sarif", "github", "csv", "xlsx")  # xlsx: --output only (the 督办 workbook)
 STATUSES = frozenset({"met", "gap", "open", "unmeasured", "waived"})
@@ -61,7 +62,7 @@ def _outputs(specs: tuple[str, ...]) -> list[tuple[str, Path]]:
     for spec in specs:
         kind, _, target = spec.partition(":")
         if not target or kind not in CHECK_FORMATS:
-            raise UsageProblem(f"'{spec}': write FORMAT:PATH, FORMAT one of {', '.join(CHECK_FORMATS)}", "--output")
+            raise UsageProblem(text("usage-output-spec", spec=spec, formats=", ".join(CHECK_FORMATS)), "--output")
         outputs.append((kind, Path(target)))
     return outputs
 
@@ -83,10 +84,11 @@ def run_check_command(request: CheckRequest) -> int:
 
     outputs = _outputs(request.outputs)
     if request.format == "xlsx":
-        raise UsageProblem("a workbook is written to a file: --output xlsx:督办.xlsx", "--format")
+        raise UsageProblem(text("usage-xlsx-to-file"), "--format")
     unknown = set(request.statuses) - STATUSES
     if unknown:
-        raise UsageProblem(f"unknown status {', '.join(sorted(unknown))}", "--status")
+        statuses, known = ", ".join(sorted(unknown)), ", ".join(sorted(STATUSES))
+        raise UsageProblem(text("usage-unknown-status", statuses=statuses, known=known), "--status")
     day = parse_date(request.as_of)
     formats = (request.format, *(kind for kind, _ in outputs))
     options = CheckOptions(
@@ -111,11 +113,11 @@ def run_check_command(request: CheckRequest) -> int:
         formats=tuple(dict.fromkeys(formats)),
     )
     if request.fail_on == "new" and request.baseline is None:
-        raise UsageProblem("--fail-on new compares with a baseline: give --baseline FILE", "--fail-on")
+        raise UsageProblem(text("usage-fail-on-new"), "--fail-on")
     inputs = {Path(f).resolve() for f in options.files}
     for _, written in outputs:
         if written.resolve() in inputs:
-            raise UsageProblem(f"'{written}' is one of the logs being checked; inputs are never written to", "--output")
+            raise UsageProblem(text("usage-output-is-input", file=written), "--output")
     outcome = run_check(options)
     if outcome.usage:
         (option, message), *others = outcome.usage
@@ -144,7 +146,5 @@ def run_check_command(request: CheckRequest) -> int:
             with open(target, "a", encoding="utf-8") as step_summary:  # GitHub's file: append to it
                 step_summary.write(summary(outcome.report))
         except OSError as error:
-            from ecoplan_cli.messages import text
-
             say(text("github-summary-unwritable", file=target, reason=error.strerror or str(error)))
     return EXIT_GAP if outcome.failed else EXIT_OK

@@ -30,6 +30,12 @@ class UsageProblem(Exception):
         self.message, self.option, self.earlier = message, option, earlier
 
 
+def _text(code: str, **params: object) -> str:
+    from ecoplan_cli.messages import text
+
+    return text(code, **params)
+
+
 def say(line: str) -> None:
     """A line for the user on stderr (notes, problems), keeping stdout for the report."""
     print(line, file=sys.stderr)
@@ -90,7 +96,7 @@ def parse_within(value: str, as_of: date) -> timedelta:
     """The 'coming due' window: days (30d), weeks (2w) or calendar months (1m: from 31 January to 28/29 February)."""
     match = re.fullmatch(r"\s*(\d+)\s*([dwm]?)\s*", value)
     if not match:
-        raise UsageProblem(f"'{value}': use a number of days, weeks or calendar months: 30d, 2w, 1m", "--within")
+        raise UsageProblem(_text("usage-within", value=value), "--within")
     number, unit = int(match.group(1)), match.group(2) or "d"
     if unit == "m":
         from dateutil.relativedelta import relativedelta
@@ -99,7 +105,7 @@ def parse_within(value: str, as_of: date) -> timedelta:
             end: date = as_of + relativedelta(months=number)
             return end - as_of
         except (ValueError, OverflowError):
-            raise UsageProblem(f"'{value}' reaches past the year 9999", "--within") from None
+            raise UsageProblem(_text("usage-within-too-far", value=value), "--within") from None
     return timedelta(days=number * (7 if unit == "w" else 1))
 
 

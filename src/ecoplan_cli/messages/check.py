@@ -7,6 +7,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "files-invalid": ("{count} problem(s) in {files} file(s)", "{files} 个文件中发现 {count} 个问题"),
     "no-such-requirement": ("no requirement '{ref}' in the plans{hint}", "计划中没有任务“{ref}”{hint}"),
     "did-you-mean": ("; did you mean {suggestion}?", "；您是否想输入 {suggestion}？"),
+    # usage errors of check, shown by typer as "Invalid value for OPTION: …"
+    "usage-output-spec": (
+        "'{spec}': write FORMAT:PATH, FORMAT one of {formats}",
+        "“{spec}”：请写成 格式:路径，格式为以下之一：{formats}",
+    ),
+    "usage-xlsx-to-file": (
+        "a workbook is written to a file: --output xlsx:督办.xlsx",
+        "工作簿只能写入文件：请用 --output xlsx:督办.xlsx",
+    ),
+    "usage-unknown-status": (
+        "unknown status {statuses}: give one of {known}",
+        "未知的状态 {statuses}：请给出以下之一：{known}",
+    ),
+    "usage-fail-on-new": (
+        "--fail-on new compares with a baseline: give --baseline FILE",
+        "--fail-on new 要与基线比较：请同时给出 --baseline 文件（此前一次 check --format json 的报告）",
+    ),
+    "usage-output-is-input": (
+        "'{file}' is one of the logs being checked; inputs are never written to: choose another path",
+        "“{file}”是正在核查的台账之一；不会写入输入文件：请换一个路径",
+    ),
+    "usage-within": (
+        "'{value}': use a number of days, weeks or calendar months: 30d, 2w, 1m",
+        "“{value}”：请写成天数、周数或自然月数，如 30d、2w、1m",
+    ),
+    "usage-within-too-far": ("'{value}' reaches past the year 9999", "“{value}”超出了 9999 年"),
     # check report (table)
     "report-heading": ("{region} · {unit} ({level}) — as of {as_of}", "{region} · {unit}（{level}）— 截至 {as_of}"),
     "section-gaps": ("Gaps — mandatory, missed", "缺口 — 必须完成而未完成"),
