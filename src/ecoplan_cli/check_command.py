@@ -111,6 +111,7 @@ def run_check_command(request: CheckRequest) -> int:
         fail_on_new=request.fail_on == "new",
         positions=bool(set(formats) & {"sarif", "github"}),
         formats=tuple(dict.fromkeys(formats)),
+        table_style=(terminal_width(request.width), use_color()) if request.format == "table" else None,
     )
     if request.fail_on == "new" and request.baseline is None:
         raise UsageProblem(text("usage-fail-on-new"), "--fail-on")
@@ -127,7 +128,6 @@ def run_check_command(request: CheckRequest) -> int:
     if outcome.problems:
         fail(outcome.problems, EXIT_INPUT)
     assert outcome.report is not None
-    table_width = terminal_width(request.width)
     from ecoplan_cli.run import BINARY_REPORTERS, render_bytes, render_chunks
 
     for kind, path in outputs:
@@ -135,7 +135,8 @@ def run_check_command(request: CheckRequest) -> int:
             write_file(path, render_bytes(outcome.report, kind))
         else:
             write_file(path, render_chunks(outcome.report, kind, width=100))
-    for chunk in render_chunks(outcome.report, request.format, width=table_width, color=use_color()):
+    width, color = options.table_style or (terminal_width(request.width), use_color())
+    for chunk in render_chunks(outcome.report, request.format, width=width, color=color):
         sys.stdout.write(chunk)
     sys.stdout.flush()
     if request.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

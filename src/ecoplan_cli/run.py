@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ecoplan_cli.engine.accounting import NotCounted, account
+from ecoplan_cli.engine.accounting import NotCounted, account, is_idle
 from ecoplan_cli.engine.baseline import Previous, absent, compare, finding_identity
 from ecoplan_cli.engine.evaluate import Finding, Status, coming_due, evaluate
 from ecoplan_cli.engine.exceptions import SourcedException, apply_exceptions, counted_by_extensions, expiring
@@ -72,6 +72,7 @@ class CheckOptions:
     fail_on_new: bool = False  # --fail-on new: fail only on mandatory gaps the baseline did not have
     positions: bool = False  # find the log lines that explain gaps (SARIF, GitHub annotations need them)
     formats: tuple[str, ...] = ()  # the reports that will be rendered: those that can are rendered in the workers
+    table_style: tuple[int, bool] | None = None  # the table on stdout: (width, colour), its units rendered in the workers
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class _Job:
     positions: bool = False
     rendered: tuple[str, ...] = ()  # reporter kinds whose findings the workers render (each has a finding_block)
     keep_findings: bool = True  # False: every report asked for is rendered in the workers; findings are not packed
+    table_style: tuple[int, bool] | None = None  # the table's (width, colour) when the workers render its units
 
 
 _WORKER: _Job | None = None  # set before the worker processes fork
@@ -162,28 +164,37 @@ def _summarise(
     if job.use_exceptions:
         uncounted = counted_by_extensions(uncounted, findings)
     lines = _lines(logs, kept, [e.activity for e in uncounted]) if job.positions else LogLines()
+    due = tuple(sorted(coming_due(kept, job.as_of, job.within), key=lambda f: (f.due, *f.sort_key)))  # as the report's
+    uncounted = sorted(uncounted, key=lambda entry: entry.sort_key)
+    tally = Tally().add(kept)
+    tally.idle = sum(1 for f in kept if f.status is Status.UNMEASURED and is_idle(f, job.as_of))
+    report = CheckReport(job.as_of, kept, due, plans, {}, {(key[0], key[1]): paths or (path,)}, within_days=job.within.days,
+                         uncounted=tuple(uncounted), log_lines={(key[0], key[1]): lines})  # fmt: skip
     return FileOutcome(
         path,
         key,
         packed=FindingStore.pack(kept) if job.keep_findings else b"",
         count=len(kept),
-        tally=Tally().add(kept),
-        coming_due=tuple(coming_due(kept, job.as_of, job.within)),
+        tally=tally,
+        coming_due=due,
         uncounted=tuple(uncounted),
         lines=lines,
-        rendered=_rendered(job, kept, plans, (key[0], key[1]), paths or (path,), lines),
+        rendered=_rendered(job, report),
     )
 
 
-def _rendered(
-    job: _Job, kept: Sequence[Finding], plans: dict[str, Plan], unit: tuple[str, str], paths: tuple[str, ...], lines: LogLines
-) -> dict[str, bytes]:
-    """The unit's findings rendered by each reporter that renders a finding from the finding and its unit alone."""
-    if not job.rendered:
-        return {}
-    report = CheckReport(job.as_of, kept, (), plans, {}, {unit: paths}, log_lines={unit: lines})
-    modules = {kind: importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}") for kind in job.rendered}
-    return {kind: RenderedBlocks.pack(module.finding_block(report)) for kind, module in modules.items()}
+def _rendered(job: _Job, unit_report: CheckReport) -> dict[str, bytes]:
+    """The unit's part of each report the workers render (its findings; the table: its whole section)."""
+    rendered: dict[str, bytes] = {}
+    for kind in job.rendered:
+        module = importlib.import_module(f"ecoplan_cli.report.{REPORTERS[kind]}")
+        if kind == "table":
+            assert job.table_style is not None
+            block = module.unit_block(unit_report, *job.table_style)
+        else:
+            block = module.finding_block(unit_report)
+        rendered[kind] = RenderedBlocks.pack(block)
+    return rendered
 
 
 def _check_file(path: str) -> FileOutcome:
@@ -270,10 +281,12 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     except InputError as error:
         return CheckOutcome(None, error.problems, True)
     rendered = tuple(dict.fromkeys(kind for kind in options.formats if kind in RENDERED_IN_WORKERS))
-    keep = baseline is not None or not options.formats or any(kind not in rendered for kind in options.formats)
+    if options.table_style is not None:
+        rendered += ("table",)  # the parent keeps the findings: a table of another width, or a shared unit name
+    keep = baseline is not None or not options.formats or any(kind not in RENDERED_IN_WORKERS for kind in options.formats)
     job = _Job(
         catalogue, options.as_of, options.within, options.filters, given, options.use_exceptions, baseline,
-        options.positions, rendered, keep,
+        options.positions, rendered, keep, options.table_style,
     )  # fmt: skip
     outcomes = _check_files(options.files, job, jobs_for(len(options.files), options.jobs))
     problems = [problem for outcome in outcomes for problem in outcome.problems]
@@ -297,6 +310,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     uncounted: list[NotCounted] = []
     unit_files: dict[tuple[str, str], tuple[str, ...]] = {}
     lines: dict[tuple[str, str], LogLines] = {}
+    shown_as: list[tuple[str, str]] = []  # (unit, region) of each unit, in order
     for key, members in sorted(by_unit.items(), key=lambda item: (item[0][1], item[0][0], item[0][2])):
         unit_files[(key[0], key[1])] = tuple(member.path for member in members)
         if len(members) > 1:  # one unit, several files: merged and evaluated again as one
@@ -313,8 +327,11 @@ def run_check(options: CheckOptions) -> CheckOutcome:
             blocks[kind].append(block)
         assert members[0].tally is not None
         tally.merge(members[0].tally)
+        shown_as.append((key[0], key[1]))
         due.extend(members[0].coming_due)
         uncounted.extend(members[0].uncounted)
+    # The table groups findings by (unit, region): two units told apart only by their level make one section there.
+    units_apart = len(set(shown_as)) == len(shown_as)
     every_exception = tuple(dict.fromkeys((*given, *(e for outcome in outcomes for e in outcome.exceptions))))
     gone: tuple[str, ...] = ()
     if baseline is not None:
@@ -335,7 +352,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         fail_on_new=options.fail_on_new,
         uncounted=tuple(sorted(uncounted, key=lambda entry: entry.sort_key)),
         log_lines=lines,
-        rendered={kind: RenderedBlocks(found) for kind, found in blocks.items()},
+        rendered={kind: RenderedBlocks(found) for kind, found in blocks.items() if kind != "table" or units_apart},
+        table_style=options.table_style if units_apart else None,
     )
     counts = tally.summary()
     gaps = tally.baseline["new-gap"] if options.fail_on_new else counts["gap"]
@@ -349,7 +367,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
 REPORTERS = {"table": "table", "json": "json_report", "junit": "junit", "sarif": "sarif", "github": "github", "csv": "csv_report"}
 # Reporters that write each finding from the finding and its unit alone: the workers render their findings (in
 # parallel, and nothing is pickled back but text); their module has finding_block(unit_report) -> str.
-RENDERED_IN_WORKERS = frozenset({"json", "csv"})
+RENDERED_IN_WORKERS = frozenset({"json", "csv"})  # and the table on stdout: its units' sections (CheckOptions.table_style)
 BINARY_REPORTERS = {"xlsx": "xlsx"}  # written to a file only (--output xlsx:督办.xlsx)
 
 

@@ -50,6 +50,7 @@ class Tally:
     regions: dict[str, dict[str, str]] = field(default_factory=dict)
     exceptions: Counter[str] = field(default_factory=Counter)  # waived, extended, expired
     baseline: Counter[str] = field(default_factory=Counter)  # baseline state → findings; "new-gap": new mandatory gaps
+    idle: int = 0  # unmeasured periods without any activity (engine/accounting.is_idle), when counted by the run
 
     def add(self, findings: Iterable[Finding]) -> Tally:
         for finding in findings:
@@ -74,6 +75,7 @@ class Tally:
     def merge(self, other: Tally) -> None:
         self.counts.update(other.counts)
         self.advisory += other.advisory
+        self.idle += other.idle
         self.exceptions.update(other.exceptions)
         self.baseline.update(other.baseline)
         for region, row in other.regions.items():
@@ -180,6 +182,7 @@ class CheckReport:
     log_lines: Mapping[tuple[str, str], LogLines] = field(default_factory=dict)  # (unit, region) → lines
     # reporter kind → its findings already rendered, one block per unit in unit order (the reporter's finding_block)
     rendered: Mapping[str, RenderedBlocks] = field(default_factory=dict)
+    table_style: tuple[int, bool] | None = None  # the (width, colour) of rendered["table"], each unit's whole section
 
     def totals(self) -> Tally:
         return self.tally if self.tally is not None else Tally().add(self.findings)

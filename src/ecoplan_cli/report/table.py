@@ -206,9 +206,8 @@ def _unit_section(console: Console, report: CheckReport, findings: list[Finding]
     return len(idle)
 
 
-def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
-    buffer = io.StringIO()
-    console = Console(
+def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
+    return Console(
         file=buffer,
         width=width,
         force_terminal=color,
@@ -217,10 +216,33 @@ def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
         legacy_windows=False,
         color_system="standard" if color else None,
     )
+
+
+def unit_block(report: CheckReport, width: int, color: bool) -> str:
+    """One unit's sections, rendered in the worker that checked it (its report holds that unit alone); render()
+    writes the blocks in unit order. A unit whose findings the filters all left out has none."""
+    findings = list(report.findings)
+    if not findings:
+        return ""
+    buffer = io.StringIO()
+    _unit_section(_console(buffer, width, color), report, findings)
+    return buffer.getvalue()
+
+
+def render(report: CheckReport, width: int = 80, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = _console(buffer, width, color)
     units = idle = 0
-    for _, unit in groupby(report.findings, key=lambda finding: (finding.region, finding.unit)):
-        idle += _unit_section(console, report, list(unit))  # one unit's findings at a time
-        units += 1
+    blocks = report.rendered.get("table") if report.table_style == (width, color) else None
+    if blocks is not None:  # each unit's sections, rendered where it was checked
+        for block in blocks:
+            buffer.write(block)
+            units += 1
+        idle = report.totals().idle
+    else:
+        for _, unit in groupby(report.findings, key=lambda finding: (finding.region, finding.unit)):
+            idle += _unit_section(console, report, list(unit))  # one unit's findings at a time
+            units += 1
     if units > 1:
         _regions_section(console, report)
     counts = summary(report)
