@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ecoplan_cli.engine.accounting import NotCounted
@@ -16,12 +17,17 @@ from ecoplan_cli.report.base import CheckReport
 def repo_path(path: str) -> str:
     """A file as consumers in a repository want it: relative to the working directory (the checkout) when it lies
     under it, with forward slashes; otherwise as given."""
-    if not path:
-        return path
+    return _repo_path(path, os.getcwd()) if path else path
+
+
+@lru_cache(maxsize=4096)
+def _repo_path(path: str, cwd: str) -> str:
+    """repo_path in the working directory `cwd` (asked once per log file, not once per finding: a report names the
+    same few files thousands of times, and resolving a path reads the file system)."""
     given = Path(os.path.normpath(path))
     if given.is_absolute():
         try:
-            given = given.relative_to(Path.cwd().resolve())
+            given = given.relative_to(Path(cwd).resolve())
         except ValueError:
             return given.as_posix()
     return given.as_posix()
