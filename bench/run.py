@@ -15,6 +15,7 @@ Generates the logs into a temporary directory (bench/generate.py), then, one pro
   tools    `ecoplan check --format json` (to /dev/null, ECOPLAN_AS_OF fixed), also with ECOPLAN_JOBS=1 and on the
            same logs with their dates quoted behind `%YAML 1.2` / `---` (read on the fast path since issue 12),
            `ecoplan validate`, `check-jsonschema --schemafile schema/activity-log.schema.json`, on the same files;
+  formats  `ecoplan check --format F` on the same files for table (the default), csv, github, sarif and junit;
   memory   peak RSS of `ecoplan check` on 1×, 2×, 4× the number of files;
   start-up median wall time of `python -c pass`, `ecoplan --help`, `ecoplan validate` (plan cache warm, and with
            ECOPLAN_NO_CACHE=1) and `check-jsonschema` on examples/chengkou-county.yaml;
@@ -505,6 +506,12 @@ def main(argv: list[str] | None = None) -> int:
             log(f"check-jsonschema +clib: {jsonschema_c['wall_s']:.2f}s")
         check_single = eco([ecoplan, "check", str(single), "--format", "json"], env=env, ok=(0, 1))
         log(f"ecoplan check one file of {single_n}: {check_single['wall_s']:.2f}s")
+        formats = {}  # every other report on the same logs (table: check's default, what a bureau's CI shows)
+        for kind in ("table", "csv", "github", "sarif", "junit"):
+            formats[kind] = eco([ecoplan, "check", *files, "--format", kind], env=env, ok=(0, 1))
+            formats[kind].pop("stdout", None)
+            log(f"ecoplan check --format {kind}: {formats[kind]['wall_s']:.2f}s")
+        results["formats"] = formats
 
         tools = {
             "ecoplan check": check,
@@ -678,6 +685,11 @@ def report(r: dict) -> str:
         f"{single['activities_per_s']:11,.0f}{single['tree_mib']:10.0f}{single['processes']:6}"
         f"  ({d['single_file_activities']} activities in one log)"
     )
+    if "formats" in r:
+        lines += ["", "Each report format on the same logs (wall s; ÷ the json run above)"]
+        for kind, entry in r["formats"].items():
+            lines.append(f"  --format {kind:8}{entry['wall_s']:6.2f} s  cpu {entry['cpu_s']:5.2f} s  "
+                         f"{ratio(entry['wall_s'] / check['wall_s'])}× json")
     floor = r["floors"]["yaml_rs"]
     if "same_cores_floor" in r:
         same, real = r["same_cores_floor"], r["check_realistic"]
