@@ -305,3 +305,27 @@ def test_validate_does_not_call_an_activity_a_live_extension_takes_in_uncounted(
     exceptions_file(tmp_path, entry(**extension, expires="2022-12-31"))  # expired: late again, and said so
     code, _, err = run("validate", log)
     assert code == 0 and "CQ-42 on 2022-03-04 is after its deadline 2021-12-31" in err
+
+
+@pytest.mark.parametrize("region", ["城口县", "500229", "重庆市/城口县"])
+def test_an_exception_may_name_its_region_by_name_code_or_path(run, tmp_path: Path, region: str) -> None:  # type: ignore[no-untyped-def]
+    text = (EXAMPLES / "exceptions" / "chengkou.yaml").read_text(encoding="utf-8").replace("region: 城口县", f'region: "{region}"')
+    approved = write(tmp_path, "approved.yaml", text)
+    code, _, err = run("exceptions", "lint", approved, "--as-of", "2025-01-15")
+    assert code == 0, err  # lint takes every one of them: so must the check
+    code, out, _ = run("check", COUNTY, "--as-of", "2025-01-15", "--exceptions", approved, "--format", "json")
+    [cq42] = findings(out, "CQ-42")
+    assert cq42["status"] == "met" and cq42["exception"]["id"] == "2022-ext-cq42", region
+
+
+def test_an_exception_for_a_name_two_units_share_covers_neither(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    log = LOG.replace("unit: 城口县生态环境局\nregion: 城口县", "unit: 铁西区生态环境局\nregion: 辽宁省/沈阳市/铁西区")
+    log_file = write(tmp_path, "log.yaml", log.format(extra=""))
+    shared = exceptions_file(tmp_path, entry(requirement="CQ-17", more="    region: 铁西区\n"))
+    code, _, err = run("exceptions", "lint", shared, "--as-of", "2025-01-15")
+    assert code == 1 and "铁西区" in err  # which 铁西区: lint asks for the path or the code
+    _, out, _ = run("check", log_file, "--as-of", "2025-01-15", "--exceptions", shared, "--format", "json")
+    assert findings(out, "CQ-17") and all(f["exception"] is None for f in findings(out, "CQ-17"))
+    by_path = exceptions_file(tmp_path, entry(requirement="CQ-17", more="    region: 辽宁省/沈阳市/铁西区\n"), name="p.yaml")
+    _, out, _ = run("check", log_file, "--as-of", "2025-01-15", "--exceptions", by_path, "--format", "json")
+    assert {f["exception"]["id"] for f in findings(out, "CQ-17") if f["status"] != "met"} == {"cq17-2022h2"}

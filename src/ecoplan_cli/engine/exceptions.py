@@ -52,14 +52,16 @@ class SourcedException:
         """(plan, requirement, obligation) the entry names, parsed once (covers() runs for every finding)."""
         return parse_reference(self.entry.requirement)
 
-    def covers(self, finding: Finding) -> bool:
+    def covers(self, finding: Finding, region_names: frozenset[str] = frozenset()) -> bool:
+        """Whether the entry takes in the finding; `region_names`: the other names of the finding's region (its code,
+        its path …: Unit.region_names), any of which the entry may use."""
         entry = self.entry
         plan, requirement, obligation = self.target
         if requirement != finding.requirement or (plan is not None and plan != finding.plan):
             return False
         if obligation is not None and obligation != finding.obligation:
             return False
-        if entry.region is not None and entry.region != finding.region:
+        if entry.region is not None and entry.region != finding.region and entry.region not in region_names:
             return False
         if entry.unit is not None and entry.unit != finding.unit:
             return False
@@ -92,9 +94,11 @@ def covers_period(entry: ApprovedException, label: str, end: date) -> bool:
     return not (entry.kind is ExceptionKind.CLOSE and closed_from is not None and end < closed_from)
 
 
-def covering(finding: Finding, exceptions: Sequence[SourcedException]) -> SourcedException | None:
+def covering(
+    finding: Finding, exceptions: Sequence[SourcedException], region_names: frozenset[str] = frozenset()
+) -> SourcedException | None:
     """The first exception (in file order) that covers the finding; overlaps are reported by `exceptions lint`."""
-    return next((e for e in exceptions if e.covers(finding)), None)
+    return next((e for e in exceptions if e.covers(finding, region_names)), None)
 
 
 def apply_exceptions(
@@ -109,7 +113,7 @@ def apply_exceptions(
     late: _Late | None = None
     result = []
     for finding in findings:
-        found = covering(finding, by_requirement.get(finding.requirement, ()))
+        found = covering(finding, by_requirement.get(finding.requirement, ()), unit.region_names)
         if found is None or finding.status in (Status.MET, Status.UNMEASURED):
             result.append(finding)
             continue

@@ -21,6 +21,16 @@ def display_name(region: Region) -> str:
     return region.name if len(sharing) <= 1 or registry.one_line(sharing) else region.path
 
 
+def identifying_names(region: Region) -> frozenset[str]:
+    """Every way to name this region that names it alone: the name reports use, the code, the path, and the name and
+    aliases when the country has no other unit so called (an approved exception may name its region any of these)."""
+    shown = display_name(region)
+    names = {shown, region.code, region.path}
+    if shown == region.name:
+        names.update((region.name, *region.aliases))
+    return frozenset(name for name in names if name)
+
+
 # --- messages ------------------------------------------------------------------------------------------------------
 Params = tuple[tuple[str, object], ...]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ecoplan_cli.load.logs import LoadedLog
 from ecoplan_cli.load.problems import Problem
-from ecoplan_cli.load.region_names import display_name
+from ecoplan_cli.load.region_names import display_name, identifying_names
 from ecoplan_cli.messages import text
 from ecoplan_cli.model.unit import CountedActivity, Timing, Unit, timing_of
 
@@ -79,6 +79,7 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
             activities=tuple(activities),
             lead_as=frozenset(lead_as),
             timing=timing,
+            region_names=identifying_names(members[0].region),
         )
         files = {identifier: path for identifier, (path, _) in where.items()} if len(members) > 1 else None
         sources.append(UnitSource(unit, tuple(log.path for log in members), files))

@@ -61,6 +61,9 @@ class Unit:
     activities: tuple[CountedActivity, ...]
     lead_as: frozenset[str] = frozenset()
     timing: Mapping[str, Timing] = field(default_factory=dict)  # activity id → Timing, for activities that have one
+    # every name that identifies the unit's region, as an exceptions file may write it: the name reports use, its
+    # national code, its path, and its name and aliases when no other unit of the country has them
+    region_names: frozenset[str] = frozenset()
 
     def answers_for(self, requirement: Requirement) -> bool:
         """With lead_as, only requirements led by one of those units; otherwise every requirement."""
