@@ -329,3 +329,13 @@ def test_an_exception_for_a_name_two_units_share_covers_neither(run, tmp_path: P
     by_path = exceptions_file(tmp_path, entry(requirement="CQ-17", more="    region: 辽宁省/沈阳市/铁西区\n"), name="p.yaml")
     _, out, _ = run("check", log_file, "--as-of", "2025-01-15", "--exceptions", by_path, "--format", "json")
     assert {f["exception"]["id"] for f in findings(out, "CQ-17") if f["status"] != "met"} == {"cq17-2022h2"}
+
+
+def test_lint_finds_an_overlap_between_two_names_of_one_region(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    by_name = entry(id="by-name", more="    region: 城口县\n    periods: [2022-H2]\n")
+    by_code = entry(id="by-code", more='    region: "500229"\n    periods: [2022-H2]\n')
+    elsewhere = entry(id="elsewhere", more="    region: 巫溪县\n    periods: [2022-H2]\n")
+    path = exceptions_file(tmp_path, by_name, by_code, elsewhere)
+    code, _, err = run("exceptions", "lint", path, "--as-of", "2023-01-15")
+    assert code == 1
+    assert "overlaps 'by-name'" in err and err.count("overlaps") == 1, err  # 巫溪县 is another county

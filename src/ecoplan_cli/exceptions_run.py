@@ -30,6 +30,11 @@ def lint_files(files: Sequence[str], catalogue: Catalogue, as_of: date) -> LintO
     plans = {key: source.plan for key, source in catalogue.plans.items()}
     ids = [r.id for p in plans.values() for r in p.requirements]
     regions = [n for r in catalogue.regions for n in (r.name, *r.aliases)]
+
+    def region_key(name: str) -> str | None:
+        region = catalogue.region(name)
+        return None if region is None else region.code or region.path or region.name
+
     outcome = LintOutcome()
     for file in files:
         try:
@@ -38,7 +43,7 @@ def lint_files(files: Sequence[str], catalogue: Catalogue, as_of: date) -> LintO
             outcome.unreadable.extend(error.problems)
             continue
         problems = []
-        for issue in lint(loaded.entries, plans, lambda name: catalogue.region(name) is not None, as_of):
+        for issue in lint(loaded.entries, plans, region_key, as_of):
             params = dict(issue.params)
             if issue.code == "exception-unknown-requirement":
                 params["hint"] = did_you_mean(loaded.entries[issue.index].requirement.upper(), ids)

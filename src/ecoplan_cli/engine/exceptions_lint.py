@@ -34,9 +34,11 @@ class LintIssue:
 def lint(
     entries: Sequence[ApprovedException],
     plans: Mapping[str, Plan],
-    known_region: Callable[[str], bool],
+    region_key: Callable[[str], str | None],
     as_of: date,
 ) -> list[LintIssue]:
+    """The problems of an exceptions file's entries. `region_key` tells which region a name identifies (one key for
+    all of its names: 城口县, 500229, 重庆市/城口县), None when it identifies none."""
     issues: list[LintIssue] = []
     covered: list[tuple[int, Target, frozenset[str]]] = []  # entry, target, period labels it covers
     params: tuple[tuple[str, str], ...]
@@ -53,7 +55,7 @@ def lint(
                     (("ref", entry.requirement), ("plans", names), ("hint", "")),
                 )
             )
-        if entry.region is not None and not known_region(entry.region):
+        if entry.region is not None and region_key(entry.region) is None:
             issues.append(LintIssue(index, "region", "exception-unknown-region", (("region", entry.region), ("hint", ""))))
         if entry.expiry is None:
             issues.append(LintIssue(index, "expires", "exception-bad-expiry", (("expires", str(entry.expires)),)))
@@ -89,7 +91,7 @@ def lint(
             )
             issues.append(LintIssue(index, None, "exception-covers-nothing", params))
         for other, other_target, other_hit in covered:
-            if _same_scope(entries[other], entry) and _targets_overlap(other_target, target) and hit & other_hit:
+            if _same_scope(entries[other], entry, region_key) and _targets_overlap(other_target, target) and hit & other_hit:
                 params = (("other", entries[other].id), ("requirement", entry.requirement))
                 issues.append(LintIssue(index, None, "exception-overlap", params, other=other))
         covered.append((index, target, hit))
@@ -106,9 +108,11 @@ def _periods(plan: Plan, target: Target) -> list[Period]:
     return list(found.values())
 
 
-def _same_scope(a: ApprovedException, b: ApprovedException) -> bool:
-    """Whether two entries can cover the same unit: equal, or one of them unrestricted, in region and in unit."""
-    return all(x is None or y is None or x == y for x, y in ((a.region, b.region), (a.unit, b.unit)))
+def _same_scope(a: ApprovedException, b: ApprovedException, region_key: Callable[[str], str | None]) -> bool:
+    """Whether two entries can cover the same unit: the same, or one of them unrestricted, in region (however each
+    names it) and in unit."""
+    regions = (region_key(a.region) or a.region if a.region else None, region_key(b.region) or b.region if b.region else None)
+    return all(x is None or y is None or x == y for x, y in (regions, (a.unit, b.unit)))
 
 
 def _targets_overlap(a: Target, b: Target) -> bool:
