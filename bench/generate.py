@@ -204,25 +204,61 @@ def county_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
             acts.append(Act(day, f"fbh-h{h + 1}", f"{year}年{u.short}生态环境新闻发布会（{half}）", ["CQ-17"]))
     for act in acts:
         act.evidence = [u.url(act.day, "xwfb", 1)]
-    acts.append(Act(y.day(3, 11), "yt", rng.choice([
-        "学习贯彻习近平生态文明思想专题研讨会",
-        "习近平生态文明思想专题研讨交流会",
-        "理论学习中心组习近平生态文明思想专题研讨",
-    ]), rng.choice([["CQ-5"], ["CQ-5", "CQ-1"]])))
+    acts.append(
+        Act(
+            y.day(3, 11),
+            "yt",
+            rng.choice(
+                [
+                    "学习贯彻习近平生态文明思想专题研讨会",
+                    "习近平生态文明思想专题研讨交流会",
+                    "理论学习中心组习近平生态文明思想专题研讨",
+                ]
+            ),
+            rng.choice([["CQ-5"], ["CQ-5", "CQ-1"]]),
+        )
+    )
     if rng.random() < 0.6:  # one campaign record with all three counting words
         start, end = dt.date(year, 5, rng.randint(15, 25)), dt.date(year, 6, rng.randint(5, 20))
-        acts.append(Act(end, "wl", f"{year}年“六五”网络主题宣传", ["CQ-79"],
-                        {"次": 1, "篇": rng.randint(8, 16), "件": rng.randint(1, 3)}, start=start,
-                        note="系列原创稿件与原创宣传品随活动发布" if rng.random() < 0.5 else None))
+        acts.append(
+            Act(
+                end,
+                "wl",
+                f"{year}年“六五”网络主题宣传",
+                ["CQ-79"],
+                {"次": 1, "篇": rng.randint(8, 16), "件": rng.randint(1, 3)},
+                start=start,
+                note="系列原创稿件与原创宣传品随活动发布" if rng.random() < 0.5 else None,
+            )
+        )
     else:  # recorded per obligation
         start, end = y.span(10, 30, 4, 10)
         acts.append(Act(end, "wl", f"“美丽{u.short}”网络主题宣传活动", ["CQ-79/campaign"], start=start))
-        acts.append(Act(y.day(11, 12), "wl-gj", "全年原创稿件与宣传品汇总", ["CQ-79/articles", "CQ-79/products"],
-                        {"篇": rng.randint(9, 18), "件": rng.randint(1, 3)}))
-    acts.append(Act(y.day(), "wh", rng.choice([
-        f"生态文化宣传片《山水{u.short[:2]}》", f"原创生态文化作品《{rng.choice(RIVERS)}之歌》",
-        "生态环境保护主题快板、情景剧", f"《{rng.choice(RIVERS)}畔》生态文化宣传短片",
-    ]), ["CQ-31"], {"件": rng.randint(1, 2)}))
+        acts.append(
+            Act(
+                y.day(11, 12),
+                "wl-gj",
+                "全年原创稿件与宣传品汇总",
+                ["CQ-79/articles", "CQ-79/products"],
+                {"篇": rng.randint(9, 18), "件": rng.randint(1, 3)},
+            )
+        )
+    acts.append(
+        Act(
+            y.day(),
+            "wh",
+            rng.choice(
+                [
+                    f"生态文化宣传片《山水{u.short[:2]}》",
+                    f"原创生态文化作品《{rng.choice(RIVERS)}之歌》",
+                    "生态环境保护主题快板、情景剧",
+                    f"《{rng.choice(RIVERS)}畔》生态文化宣传短片",
+                ]
+            ),
+            ["CQ-31"],
+            {"件": rng.randint(1, 2)},
+        )
+    )
     if year == PLAN_FIRST_YEAR:  # CQ-42 is due by 2021-12-31
         acts.append(Act(y.day(7, 11), "zyfw-fa", f"{u.short}生态环境志愿服务工作方案印发", ["CQ-42"]))
     if year == PLAN_FIRST_YEAR + 2 and rng.random() < 0.5:
@@ -233,53 +269,100 @@ def county_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
 
 def county_filler(u: Unit, y: Year, rng: random.Random) -> Act:
     kind = rng.choices(
-        ["volunteer", "lecture", "practice", "facility", "newmedia", "articles", "products", "training", "study",
-         "fund", "day"],
+        ["volunteer", "lecture", "practice", "facility", "newmedia", "articles", "products", "training", "study", "fund", "day"],
         weights=[16, 14, 12, 8, 12, 10, 6, 8, 6, 2, 6],
     )[0]
     place = rng.choice(PLACES)
     river = rng.choice(RIVERS)
     if kind == "volunteer":
         month, dd, name = rng.choice([DAYS["lei"], DAYS["water"], DAYS["earth"]]) if rng.random() < 0.3 else (0, 0, "")
-        title = f"{name}生态环保志愿服务" if name else rng.choice([
-            f"“河小青”{river}巡河护河志愿服务", "垃圾分类进小区志愿宣传", f"{river}岸线清漂志愿服务行动",
-            "“绿色出行”志愿引导活动", "生态环保志愿者进社区服务"])
+        title = (
+            f"{name}生态环保志愿服务"
+            if name
+            else rng.choice(
+                [
+                    f"“河小青”{river}巡河护河志愿服务",
+                    "垃圾分类进小区志愿宣传",
+                    f"{river}岸线清漂志愿服务行动",
+                    "“绿色出行”志愿引导活动",
+                    "生态环保志愿者进社区服务",
+                ]
+            )
+        )
         day = dt.date(y.year, month, dd) if name else y.day()
         return Act(day, "zyfw", title, rng.choice([["CQ-44", "CQ-47"], ["CQ-47"], ["CQ-44"]]))
     if kind == "lecture":
         if rng.random() < 0.25:
             start, end = y.span(3, 6)
-            return Act(end, "xj", f"习近平生态文明思想宣讲周（{place}场次）", ["CQ-6", "CQ-26"], start=start,
-                       evidence=[u.url(end, "gzdt", 3)])
+            return Act(
+                end,
+                "xj",
+                f"习近平生态文明思想宣讲周（{place}场次）",
+                ["CQ-6", "CQ-26"],
+                start=start,
+                evidence=[u.url(end, "gzdt", 3)],
+            )
         return Act(y.day(), "xj", f"习近平生态文明思想进{place}宣讲", rng.choice([["CQ-6"], ["CQ-6", "CQ-26"]]))
     if kind == "practice":
-        return Act(y.day(), "sj", rng.choice([
-            "“美丽中国，我是行动者”主题实践活动", f"“美丽{u.short[:2]}，我是行动者”{place}行动",
-            "生态文明宣传“五进”活动", "低碳生活进家庭主题实践"]), ["CQ-26"])
+        return Act(
+            y.day(),
+            "sj",
+            rng.choice(
+                [
+                    "“美丽中国，我是行动者”主题实践活动",
+                    f"“美丽{u.short[:2]}，我是行动者”{place}行动",
+                    "生态文明宣传“五进”活动",
+                    "低碳生活进家庭主题实践",
+                ]
+            ),
+            ["CQ-26"],
+        )
     if kind == "facility":
-        return Act(y.day(), "kf", f"环保设施向公众开放（{rng.choice(FACILITIES)}）", ["CQ-74"],
-                   evidence=[u.url(y.day(), "gzdt", 4)] if rng.random() < 0.5 else [])
+        return Act(
+            y.day(),
+            "kf",
+            f"环保设施向公众开放（{rng.choice(FACILITIES)}）",
+            ["CQ-74"],
+            evidence=[u.url(y.day(), "gzdt", 4)] if rng.random() < 0.5 else [],
+        )
     if kind == "newmedia":
-        return Act(y.day(), "xmt", rng.choice([
-            "“两微一端”生态环境专题推送", "政务微博生态环境话题互动", "政务抖音号生态科普短视频更新"]),
-            ["CQ-77"], {"篇": rng.randint(2, 12)})
+        return Act(
+            y.day(),
+            "xmt",
+            rng.choice(["“两微一端”生态环境专题推送", "政务微博生态环境话题互动", "政务抖音号生态科普短视频更新"]),
+            ["CQ-77"],
+            {"篇": rng.randint(2, 12)},
+        )
     if kind == "articles":
         return Act(y.day(), "gj", f"{river}保护系列原创稿件", ["CQ-79/articles", "CQ-77"], {"篇": rng.randint(1, 5)})
     if kind == "products":
-        return Act(y.day(), "xcp", rng.choice(["原创生态环境宣传海报", "原创生态环保科普动漫", "原创公益宣传短视频"]),
-                   ["CQ-79/products", "CQ-31"], {"件": rng.randint(1, 2)})
+        return Act(
+            y.day(),
+            "xcp",
+            rng.choice(["原创生态环境宣传海报", "原创生态环保科普动漫", "原创公益宣传短视频"]),
+            ["CQ-79/products", "CQ-31"],
+            {"件": rng.randint(1, 2)},
+        )
     if kind == "training":
         start, end = y.span(1, 3)
-        return Act(end, "px", "生态环境宣传教育能力培训班", ["CQ-85"], {"课时": rng.choice([4, 8, 12, 16])},
-                   start=start)
+        return Act(end, "px", "生态环境宣传教育能力培训班", ["CQ-85"], {"课时": rng.choice([4, 8, 12, 16])}, start=start)
     if kind == "study":
-        return Act(y.day(), "xx", rng.choice(["理论学习中心组专题学习", "党组会专题学习习近平生态文明思想"]),
-                   rng.choice([["CQ-1"], ["CQ-2"], ["CQ-1", "CQ-2"]]))
+        return Act(
+            y.day(),
+            "xx",
+            rng.choice(["理论学习中心组专题学习", "党组会专题学习习近平生态文明思想"]),
+            rng.choice([["CQ-1"], ["CQ-2"], ["CQ-1", "CQ-2"]]),
+        )
     if kind == "fund":
         return Act(y.day(1, 4), "jf", f"{y.year}年生态文明宣传教育专项经费安排", ["CQ-84"])
     month, dd, name = rng.choice([DAYS["env"], DAYS["bio"], DAYS["earth"]])
-    return Act(dt.date(y.year, month, dd), "zt", f"{name}主题宣传活动（{u.short}分会场）", ["CQ-26", "CQ-6"],
-               evidence=[u.url(dt.date(y.year, month, dd), "tpxw", 5)])
+    return Act(
+        dt.date(y.year, month, dd),
+        "zt",
+        f"{name}主题宣传活动（{u.short}分会场）",
+        ["CQ-26", "CQ-6"],
+        evidence=[u.url(dt.date(y.year, month, dd), "tpxw", 5)],
+    )
 
 
 def city_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
@@ -289,8 +372,9 @@ def city_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
     for m in range(1, 13):
         day = y.day(m, m)
         acts.append(Act(day, f"fbh-{m:02d}", f"{year}年{m}月例行新闻发布会", ["CQ-16"], evidence=[u.url(day, "xwfb", m)]))
-    acts.append(Act(dt.date(year, 6, rng.randint(1, 4)), "fbzx", "六五环境日新闻发布会（市新闻发布中心）",
-                    ["CQ-16/press-center"]))
+    acts.append(
+        Act(dt.date(year, 6, rng.randint(1, 4)), "fbzx", "六五环境日新闻发布会（市新闻发布中心）", ["CQ-16/press-center"])
+    )
     acts.append(Act(dt.date(year, 6, 5), "zcc", f"{year}年六五环境日重庆市主场活动", ["CQ-22"]))
     acts.append(Act(y.day(3, 11), "yt", "习近平生态文明思想研讨会", ["CQ-5"]))
     for i in range(3):
@@ -330,15 +414,19 @@ def city_filler(u: Unit, y: Year, rng: random.Random) -> Act:
 def school_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
     acts = []
     for month in (3, 5, 10, 12):
-        acts.append(Act(y.day(month, month), f"kc-{month:02d}", "生态文明专题教育课", ["CQ-51"],
-                        {"课时": rng.choice([2, 3, 4])}))
+        acts.append(Act(y.day(month, month), f"kc-{month:02d}", "生态文明专题教育课", ["CQ-51"], {"课时": rng.choice([2, 3, 4])}))
     return acts
 
 
 def school_filler(u: Unit, y: Year, rng: random.Random) -> Act:
     if rng.random() < 0.6:
-        return Act(y.day(), "kc", rng.choice(["生态文明专题教育课", "垃圾分类主题班会", "节水节电主题教育课"]),
-                   ["CQ-51"], {"课时": rng.choice([1, 2])})
+        return Act(
+            y.day(),
+            "kc",
+            rng.choice(["生态文明专题教育课", "垃圾分类主题班会", "节水节电主题教育课"]),
+            ["CQ-51"],
+            {"课时": rng.choice([1, 2])},
+        )
     month, dd, name = rng.choice(list(DAYS.values()))
     # a school is bound by CQ-51 alone (CQ-26's 各级各部门 are government bodies): its themed days are class hours
     return Act(dt.date(y.year, month, dd), "zt", f"{name}校园主题实践活动", ["CQ-51"], {"课时": 1})
@@ -363,13 +451,28 @@ def national_scheduled(u: Unit, y: Year, rng: random.Random) -> list[Act]:
     acts: list[Act] = []
     if rng.random() < 0.6:
         start, end = dt.date(year, 5, rng.randint(15, 25)), dt.date(year, 6, rng.randint(5, 20))
-        acts.append(Act(end, "wl", f"{year}年“六五”网络主题宣传", ["ZL10-1"],
-                        {"次": 1, "篇": rng.randint(8, 16), "件": rng.randint(1, 3)}, start=start))
+        acts.append(
+            Act(
+                end,
+                "wl",
+                f"{year}年“六五”网络主题宣传",
+                ["ZL10-1"],
+                {"次": 1, "篇": rng.randint(8, 16), "件": rng.randint(1, 3)},
+                start=start,
+            )
+        )
     else:
         start, end = y.span(10, 30, 4, 10)
         acts.append(Act(end, "wl", f"“美丽{u.short}”网络主题宣传活动", ["ZL10-1/campaign"], start=start))
-        acts.append(Act(y.day(11, 12), "wl-gj", "全年原创稿件与宣传品汇总", ["ZL10-1/articles", "ZL10-1/products"],
-                        {"篇": rng.randint(9, 18), "件": rng.randint(1, 3)}))
+        acts.append(
+            Act(
+                y.day(11, 12),
+                "wl-gj",
+                "全年原创稿件与宣传品汇总",
+                ["ZL10-1/articles", "ZL10-1/products"],
+                {"篇": rng.randint(9, 18), "件": rng.randint(1, 3)},
+            )
+        )
     if year == PLAN_FIRST_YEAR + 1:
         acts.append(Act(y.day(3, 11), "yj", f"{u.short}公民生态环境行为调查研究", ["ZL1-1/research"]))
     return acts
@@ -428,8 +531,9 @@ def make_realistic(u: Unit, act: Act, rng: random.Random) -> None:
         act.requirements = ["CQ-17/" + ("district" if u.level == "county" else "county")]
 
 
-def render(u: Unit, years: list[int], per_year: int, rng: random.Random, marked: bool = False,
-           realistic: bool = False) -> tuple[str, int]:
+def render(
+    u: Unit, years: list[int], per_year: int, rng: random.Random, marked: bool = False, realistic: bool = False
+) -> tuple[str, int]:
     out = [
         "# yaml-language-server: $schema=../schema/activity-log.schema.json",
         f"# synthetic benchmark log (bench/generate.py): {u.unit}, {years[0]}–{years[-1]}",
@@ -474,8 +578,16 @@ def parse_years(text: str) -> list[int]:
     return years
 
 
-def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: int = 1, schools: float = 0.1,
-             marked: bool = False, realistic: bool = False) -> tuple[list[Path], int]:
+def generate(
+    outdir: Path,
+    regions: int,
+    years: list[int],
+    per_year: int,
+    seed: int = 1,
+    schools: float = 0.1,
+    marked: bool = False,
+    realistic: bool = False,
+) -> tuple[list[Path], int]:
     """Write `regions` logs into outdir; returns the paths and the number of activities."""
     outdir.mkdir(parents=True, exist_ok=True)
     paths, total = [], 0
@@ -490,8 +602,15 @@ def generate(outdir: Path, regions: int, years: list[int], per_year: int, seed: 
     return paths, total
 
 
-def generate_single(outdir: Path, activities: int, years: list[int], seed: int = 1, region_index: int = 27,
-                    marked: bool = False, realistic: bool = False) -> tuple[Path, int]:
+def generate_single(
+    outdir: Path,
+    activities: int,
+    years: list[int],
+    seed: int = 1,
+    region_index: int = 27,
+    marked: bool = False,
+    realistic: bool = False,
+) -> tuple[Path, int]:
     """One big log (default 城口县) with about `activities` activities spread over the years."""
     outdir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(f"{seed}:single")
@@ -517,18 +636,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--schools", type=float, default=0.1, help="share of school logs after the first 42 files")
     parser.add_argument("--single", type=int, metavar="N", help="write one big file with N activities instead")
-    parser.add_argument("--marked", action="store_true",
-                        help="quote every date and add %%YAML 1.2 / --- / ... (the same data once validated)")
-    parser.add_argument("--realistic", action="store_true",
-                        help="half the amounts left out, some CQ-17 under the other level (warnings, not counted)")
+    parser.add_argument(
+        "--marked", action="store_true", help="quote every date and add %%YAML 1.2 / --- / ... (the same data once validated)"
+    )
+    parser.add_argument(
+        "--realistic",
+        action="store_true",
+        help="half the amounts left out, some CQ-17 under the other level (warnings, not counted)",
+    )
     args = parser.parse_args(argv)
     if args.single:
-        path, count = generate_single(args.outdir, args.single, args.years, args.seed, marked=args.marked,
-                                      realistic=args.realistic)
+        path, count = generate_single(
+            args.outdir, args.single, args.years, args.seed, marked=args.marked, realistic=args.realistic
+        )
         print(f"{path}: {count} activities")
         return 0
-    paths, total = generate(args.outdir, args.regions, args.years, args.per_year, args.seed, args.schools,
-                            args.marked, args.realistic)
+    paths, total = generate(
+        args.outdir, args.regions, args.years, args.per_year, args.seed, args.schools, args.marked, args.realistic
+    )
     print(f"{len(paths)} files, {total} activities in {args.outdir}")
     return 0
 

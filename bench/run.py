@@ -236,8 +236,9 @@ class Launcher:
     """
 
     def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(ROOT)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER, str(ROOT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+        )
         self.own_mib = json.loads(self.process.stdout.readline())["launcher_mib"]  # type: ignore[union-attr]
 
     def run(self, cmd: list[str], env: dict[str, str], stdout: str | None, stderr: str, tree: bool) -> dict:
@@ -261,8 +262,9 @@ class Launcher:
 LAUNCH: Launcher | None = None
 
 
-def run_child(cmd: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,), stdout: bool = False,
-              tree: bool = False) -> dict:
+def run_child(
+    cmd: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,), stdout: bool = False, tree: bool = False
+) -> dict:
     """Run one child process (through the launcher): wall seconds, cpu seconds (its own and its reaped
     descendants'), ru_maxrss (largest single process, MiB), with tree=True the sampled peak of the whole process
     tree, and (optionally) its stdout."""
@@ -305,8 +307,12 @@ def clib_path(no_install: bool) -> tuple[str | None, str]:
         pass
     target = OUT / "clib"
     if not any(target.glob("_ruamel_yaml*")) and not no_install:
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                        "ruamel.yaml.clib"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), "ruamel.yaml.clib"],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     if any(target.glob("_ruamel_yaml*")):
         return str(target), "bench/out/clib (not in the environment; used only where a row says +clib)"
     return None, "missing: ruamel safe (C) falls back to the pure-Python parser"
@@ -392,8 +398,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it (default: a temp dir)")
     parser.add_argument("--report", type=Path, metavar="RESULTS_JSON", help="only print the report of an earlier run")
-    parser.add_argument("--no-clib-install", action="store_true",
-                        help="do not pip-install ruamel.yaml.clib into bench/out/clib when the environment lacks it")
+    parser.add_argument(
+        "--no-clib-install",
+        action="store_true",
+        help="do not pip-install ruamel.yaml.clib into bench/out/clib when the environment lacks it",
+    )
     args = parser.parse_args(argv)
     if args.report:
         print(report(json.loads(args.report.read_text(encoding="utf-8"))))
@@ -431,15 +440,20 @@ def main(argv: list[str] | None = None) -> int:
         files = [str(p) for p in paths]
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         single, single_n = generate.generate_single(workdir / "single", size["single"], years, args.seed)
-        pos_paths, _ = generate.generate(workdir / "logs-marked", size["files"], years, size["per_year"], args.seed,
-                                         marked=True)
+        pos_paths, _ = generate.generate(workdir / "logs-marked", size["files"], years, size["per_year"], args.seed, marked=True)
         pos_files = [str(p) for p in pos_paths]
-        real_paths, real_total = generate.generate(workdir / "logs-realistic", size["files"], years, size["per_year"],
-                                                   args.seed, realistic=True)
+        real_paths, real_total = generate.generate(
+            workdir / "logs-realistic", size["files"], years, size["per_year"], args.seed, realistic=True
+        )
         real_files = [str(p) for p in real_paths]
         results["data"] = {
-            "files": len(files), "years": "2021-2025", "per_year": size["per_year"], "activities": total,
-            "megabytes": round(megabytes, 2), "single_file_activities": single_n, "seed": args.seed,
+            "files": len(files),
+            "years": "2021-2025",
+            "per_year": size["per_year"],
+            "activities": total,
+            "megabytes": round(megabytes, 2),
+            "single_file_activities": single_n,
+            "seed": args.seed,
         }
         log(f"generated {len(files)} files, {total} activities, {megabytes:.1f} MB in {workdir}")
         results["data"]["fast_path"] = {"plain": fast_path_share(files), "marked": fast_path_share(pos_files)}
@@ -476,8 +490,9 @@ def main(argv: list[str] | None = None) -> int:
 
         same_cores = {}
         for label, listed in (("plain", listing), ("realistic", real_listing)):
-            run = repeated([sys.executable, "-c", SAME_CORES_FLOOR, str(listed), str(jobs)], size["min_repeat_s"],
-                           stdout=True, tree=True)
+            run = repeated(
+                [sys.executable, "-c", SAME_CORES_FLOOR, str(listed), str(jobs)], size["min_repeat_s"], stdout=True, tree=True
+            )
             same_cores[label] = {**run, **json.loads(run.pop("stdout"))}
             log(f"same-cores floor ({label}, {jobs} processes): {run['wall_s']:.2f}s")
         results["same_cores_floor"] = same_cores
@@ -501,8 +516,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"check-jsonschema: {jsonschema['wall_s']:.2f}s")
         jsonschema_c = None
         if clib:  # check-jsonschema parses with ruamel typ='safe': C when clib is importable
-            jsonschema_c = repeated([cjs, "--schemafile", str(SCHEMA), *files], size["min_repeat_s"], env=with_path(clib),
-                                    tree=True)
+            jsonschema_c = repeated(
+                [cjs, "--schemafile", str(SCHEMA), *files], size["min_repeat_s"], env=with_path(clib), tree=True
+            )
             log(f"check-jsonschema +clib: {jsonschema_c['wall_s']:.2f}s")
         check_single = eco([ecoplan, "check", str(single), "--format", "json"], env=env, ok=(0, 1))
         log(f"ecoplan check one file of {single_n}: {check_single['wall_s']:.2f}s")
@@ -538,9 +554,20 @@ def main(argv: list[str] | None = None) -> int:
             subset = files[: quarter * factor]
             count = sum(Path(p).read_text(encoding="utf-8").count("\n  - id: ") for p in subset)
             run = check if factor == 4 else eco([ecoplan, "check", *subset, "--format", "json"], env=env, ok=(0, 1))
-            memory.append({"factor": factor, "files": len(subset), "activities": count, "wall_s": run["wall_s"],
-                           "cpu_s": run["cpu_s"], "rss_mib": run["rss_mib"], "tree_mib": run["tree_mib"],
-                           "processes": run["processes"], "activities_per_s": count / run["wall_s"], "src": run["src"]})
+            memory.append(
+                {
+                    "factor": factor,
+                    "files": len(subset),
+                    "activities": count,
+                    "wall_s": run["wall_s"],
+                    "cpu_s": run["cpu_s"],
+                    "rss_mib": run["rss_mib"],
+                    "tree_mib": run["tree_mib"],
+                    "processes": run["processes"],
+                    "activities_per_s": count / run["wall_s"],
+                    "src": run["src"],
+                }
+            )
             log(f"memory {factor}×: {len(subset)} files, {run['tree_mib']:.0f} MiB in {run['processes']} process(es)")
         results["memory"] = memory
 
@@ -572,8 +599,11 @@ def main(argv: list[str] | None = None) -> int:
         # profile: one ecoplan check on one large file
         prof = workdir / "check.prof"
         profiled_src = source_fingerprint()
-        run_child([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "ecoplan_cli", "check", str(single),
-                   "--format", "json"], env=env, ok=(0, 1))
+        run_child(
+            [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "ecoplan_cli", "check", str(single), "--format", "json"],
+            env=env,
+            ok=(0, 1),
+        )
         results["profile"] = profile_summary(prof, single_n, mode)
         results["profile"]["src"] = profiled_src
         log("profile done")
@@ -688,8 +718,10 @@ def report(r: dict) -> str:
     if "formats" in r:
         lines += ["", "Each report format on the same logs (wall s; ÷ the json run above)"]
         for kind, entry in r["formats"].items():
-            lines.append(f"  --format {kind:8}{entry['wall_s']:6.2f} s  cpu {entry['cpu_s']:5.2f} s  "
-                         f"{ratio(entry['wall_s'] / check['wall_s'])}× json")
+            lines.append(
+                f"  --format {kind:8}{entry['wall_s']:6.2f} s  cpu {entry['cpu_s']:5.2f} s  "
+                f"{ratio(entry['wall_s'] / check['wall_s'])}× json"
+            )
     floor = r["floors"]["yaml_rs"]
     if "same_cores_floor" in r:
         same, real = r["same_cores_floor"], r["check_realistic"]
@@ -714,14 +746,18 @@ def report(r: dict) -> str:
             started = r["startup"]["check start-up"]["median_ms"]
             lines.append(f"  check start-up (interpreter, imports, catalogue): {started:.0f} ms (target ≤ 150)")
         mem = r["memory"]
-        lines.append(f"  largest process, {mem[0]['files']} → {mem[-1]['files']} files: {mem[0]['rss_mib']:.0f} → "
-                     f"{mem[-1]['rss_mib']:.0f} MiB = {mem[-1]['rss_mib'] / mem[0]['rss_mib']:.2f}× (target ≤ 1.1); one file "
-                     f"of {d['single_file_activities']:,} activities: {r['check_single_file']['rss_mib']:.0f} MiB, "
-                     f"{r['check_single_file']['rss_mib'] * 2**20 / d['single_file_activities']:,.0f} bytes per activity")
+        lines.append(
+            f"  largest process, {mem[0]['files']} → {mem[-1]['files']} files: {mem[0]['rss_mib']:.0f} → "
+            f"{mem[-1]['rss_mib']:.0f} MiB = {mem[-1]['rss_mib'] / mem[0]['rss_mib']:.2f}× (target ≤ 1.1); one file "
+            f"of {d['single_file_activities']:,} activities: {r['check_single_file']['rss_mib']:.0f} MiB, "
+            f"{r['check_single_file']['rss_mib'] * 2**20 / d['single_file_activities']:,.0f} bytes per activity"
+        )
         per = ", ".join(f"{e['cpu_s'] / e['activities'] * 1e6:.1f}" for e in mem)
-        lines.append(f"  linear in activities: cpu µs per activity at {', '.join(str(e['activities']) for e in mem)} activities: "
-                     f"{per}; one file of {d['single_file_activities']:,}: "
-                     f"{r['check_single_file']['cpu_s'] / d['single_file_activities'] * 1e6:.1f}")
+        lines.append(
+            f"  linear in activities: cpu µs per activity at {', '.join(str(e['activities']) for e in mem)} activities: "
+            f"{per}; one file of {d['single_file_activities']:,}: "
+            f"{r['check_single_file']['cpu_s'] / d['single_file_activities'] * 1e6:.1f}"
+        )
     lines += [
         "",
         f"ecoplan check: {check['activities_per_s']:,.0f} activities/s; its wall time is "
@@ -742,23 +778,34 @@ def report(r: dict) -> str:
             f"{entry['activities_per_s']:9,.0f}{entry['tree_mib']:10.0f}{entry['processes']:6}{entry['rss_mib']:14.0f}"
         )
     base = r["startup"]["python -c pass"]["median_ms"]
-    lines += ["", f"Start-up on examples/chengkou-county.yaml (median of {r['startup']['python -c pass']['runs']} runs)",
-              f"{'':28}{'median ms':>10}{'min ms':>9}{'cpu ms':>9}{'peak MiB':>10}{'÷ python':>10}"]
+    lines += [
+        "",
+        f"Start-up on examples/chengkou-county.yaml (median of {r['startup']['python -c pass']['runs']} runs)",
+        f"{'':28}{'median ms':>10}{'min ms':>9}{'cpu ms':>9}{'peak MiB':>10}{'÷ python':>10}",
+    ]
     for name, entry in r["startup"].items():
-        lines.append(f"{name:28}{entry['median_ms']:10.0f}{entry['min_ms']:9.0f}{entry['median_cpu_ms']:9.0f}{entry['rss_mib']:10.0f}"
-                     f"{entry['median_ms'] / base:10.1f}")
+        lines.append(
+            f"{name:28}{entry['median_ms']:10.0f}{entry['min_ms']:9.0f}{entry['median_cpu_ms']:9.0f}{entry['rss_mib']:10.0f}"
+            f"{entry['median_ms'] / base:10.1f}"
+        )
     ev = r["startup"]["ecoplan validate example"]["median_ms"]
     cj = r["startup"]["check-jsonschema example"]["median_ms"]
     lines.append(f"ecoplan validate ÷ check-jsonschema on the example: {ev / cj:.2f}")
     p = r["profile"]
     star = "*" if p.get("src", r["source_start"]) != r["source_start"] else ""
-    lines += ["", f"cProfile{star} of ecoplan check on one file of {p['activities']} activities "
-                  f"(profiled total {p['total_s']:.1f}s; full listing in bench/out/profile-{r['mode']}.txt)",
-              f"{'cumtime s':>10}{'tottime s':>10}{'ncalls':>10}  where"]
+    lines += [
+        "",
+        f"cProfile{star} of ecoplan check on one file of {p['activities']} activities "
+        f"(profiled total {p['total_s']:.1f}s; full listing in bench/out/profile-{r['mode']}.txt)",
+        f"{'cumtime s':>10}{'tottime s':>10}{'ncalls':>10}  where",
+    ]
     for row in p["top_cumulative"][:15]:
         lines.append(f"{row['cumtime_s']:10.2f}{row['tottime_s']:10.2f}{row['ncalls']:10}  {row['where']}")
-    lines += ["", "Own time by package: " + ", ".join(
-        f"{k} {v:.1f}s ({v / p['total_s']:.0%})" for k, v in list(p["own_time_by_package"].items())[:8])]
+    lines += [
+        "",
+        "Own time by package: "
+        + ", ".join(f"{k} {v:.1f}s ({v / p['total_s']:.0%})" for k, v in list(p["own_time_by_package"].items())[:8]),
+    ]
     lines += ["", f"whole benchmark: {r['elapsed_s']:.0f}s"]
     return "\n".join(lines) + "\n"
 

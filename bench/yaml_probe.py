@@ -101,7 +101,7 @@ CASES: list[tuple[str, str | bytes]] = [
     ("alias bomb 9^6", bomb(6)),
     ("alias bomb 9^7", bomb(7)),
     ("billion laughs 9^9", bomb(9)),
-    ("escapes \\x41 \\u4e2d", 'a: "\\x41\\u4e2d"\nb: \'it\'\'s\'\n'),
+    ("escapes \\x41 \\u4e2d", "a: \"\\x41\\u4e2d\"\nb: 'it''s'\n"),
     ("key order", "z: 1\na: 2\nm: 3\n"),
 ]
 
@@ -183,8 +183,13 @@ def run_case(parser: str, raw: str | bytes, workdir: Path) -> dict:
     source.write_bytes(raw if isinstance(raw, bytes) else raw.encode("utf-8"))
     code = CHILD.format(setup=setup, parse=parse)
     try:
-        done = subprocess.run([sys.executable, "-c", code, str(source), "bytes" if isinstance(raw, bytes) else "str"],
-                              capture_output=True, text=True, timeout=10, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(source), "bytes" if isinstance(raw, bytes) else "str"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            cwd=ROOT,
+        )
     except subprocess.TimeoutExpired:
         return {"ok": False, "value": "TIMEOUT (10 s)"}
     if done.returncode != 0 or not done.stdout.strip():
@@ -226,8 +231,10 @@ def same_data_on_files(paths: list[Path]) -> list[str]:
         ours = parse(decode(raw, str(path)), str(path)).data
         for name, other in (("ruamel safe", reference), ("ecoplan parse", ours)):
             if fast != other:
-                findings.append(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}: yaml_rs ≠ {name}: "
-                                f"{first_difference(fast, other)}")
+                findings.append(
+                    f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}: yaml_rs ≠ {name}: "
+                    f"{first_difference(fast, other)}"
+                )
     return findings
 
 
@@ -268,8 +275,11 @@ def main(argv: list[str] | None = None) -> int:
         files = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "src" / "ecoplan_cli" / "plans").glob("*.yaml"))
         files += sorted((ROOT / "src" / "ecoplan_cli" / "regions").glob("*.yaml")) + logs
         differences = same_data_on_files(files)
-    lines += ["", f"Same data on {len(files)} real files (examples, bundled plans, region registry, generated logs): "
-              + ("identical" if not differences else f"{len(differences)} difference(s)")]
+    lines += [
+        "",
+        f"Same data on {len(files)} real files (examples, bundled plans, region registry, generated logs): "
+        + ("identical" if not differences else f"{len(differences)} difference(s)"),
+    ]
     lines += [f"- {d}" for d in differences[:20]]
     text = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -249,6 +249,7 @@ def test_a_folder_stands_for_its_logs(run, tmp_path: Path) -> None:  # type: ign
     by_folder = run("check", tmp_path / "logs", *AS_OF, "--format", "json")
     by_files = run("check", *logs, *AS_OF, "--format", "json")
     assert by_folder[0] == by_files[0] == 1
+
     def strip(report: str) -> list[dict[str, object]]:  # where the files are differs, nothing else
         findings = json.loads(report)["findings"]
         for finding in findings:

@@ -120,7 +120,7 @@ def test_validate_places_a_bad_time_at_its_line_and_column(run, tmp_path: Path) 
         tmp_path,
         "log.yaml",
         "plans: [chongqing-impl]\nunit: 城口县生态环境局\nregion: 城口县\nactivities:\n"
-        "  - id: a\n    date: 2024-06-20\n    time: \"25:61\"\n    title: 发布会\n    requirements: [CQ-17]\n",
+        '  - id: a\n    date: 2024-06-20\n    time: "25:61"\n    title: 发布会\n    requirements: [CQ-17]\n',
     )
     code, _, err = run("validate", log)
     assert code == 1 and "log.yaml:7:11" in err

@@ -309,7 +309,9 @@ def test_validate_does_not_call_an_activity_a_live_extension_takes_in_uncounted(
 
 @pytest.mark.parametrize("region", ["城口县", "500229", "重庆市/城口县"])
 def test_an_exception_may_name_its_region_by_name_code_or_path(run, tmp_path: Path, region: str) -> None:  # type: ignore[no-untyped-def]
-    text = (EXAMPLES / "exceptions" / "chengkou.yaml").read_text(encoding="utf-8").replace("region: 城口县", f'region: "{region}"')
+    text = (
+        (EXAMPLES / "exceptions" / "chengkou.yaml").read_text(encoding="utf-8").replace("region: 城口县", f'region: "{region}"')
+    )
     approved = write(tmp_path, "approved.yaml", text)
     code, _, err = run("exceptions", "lint", approved, "--as-of", "2025-01-15")
     assert code == 0, err  # lint takes every one of them: so must the check

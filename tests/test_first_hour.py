@@ -232,6 +232,7 @@ _SLIPS = {"typo-full-width-colon": "：", "typo-full-width-space": ":\u3000", "t
 def test_a_slip_on_any_key_line_is_named_where_it_was_typed(line: tuple[int, str], code: str, lang: str) -> None:
     from ecoplan_cli.load.problems import InputError
     from ecoplan_cli.load.yaml_source import parse
+
     set_language(lang)
     number, good = line
     colon = good.index(": ")

@@ -357,18 +357,31 @@ def test_terminal_width_survives_a_terminal_that_raises(monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("args", "en", "zh"),
     [
-        (("init", "--region", "城口县", "--plan", "chongqing"), "usage error: --plan chongqing: unknown plan; known plans:",
-         "用法错误：--plan chongqing：未知的计划；已知计划："),
-        (("calendar", "--level", "township"), "usage error: --level township: give one of national, province,",
-         "用法错误：--level township：请给出以下之一：national, province,"),
-        (("calendar", "--from", "2024-01-01"), "usage error: give both --from and --to, or neither",
-         "用法错误：--from 与 --to 须同时给出，或都不给"),
-        (("calendar", "--from", "2024-02-30", "--to", "2024-03-31"),
-         "usage error: --from: 2024-02-30 is not a date: that month has 29 days, its last day is 2024-02-29",
-         "用法错误：--from：2024-02-30 不是有效日期：该月只有 29 天，最后一天是 2024-02-29"),
-        (("check", "examples/chengkou-county.yaml", "--as-of", "yesterday"),
-         "usage error: --as-of yesterday is not a date: write an ISO date such as 2025-01-15",
-         "用法错误：--as-of yesterday 不是日期：请写成 2025-01-15 这样的日期"),
+        (
+            ("init", "--region", "城口县", "--plan", "chongqing"),
+            "usage error: --plan chongqing: unknown plan; known plans:",
+            "用法错误：--plan chongqing：未知的计划；已知计划：",
+        ),
+        (
+            ("calendar", "--level", "township"),
+            "usage error: --level township: give one of national, province,",
+            "用法错误：--level township：请给出以下之一：national, province,",
+        ),
+        (
+            ("calendar", "--from", "2024-01-01"),
+            "usage error: give both --from and --to, or neither",
+            "用法错误：--from 与 --to 须同时给出，或都不给",
+        ),
+        (
+            ("calendar", "--from", "2024-02-30", "--to", "2024-03-31"),
+            "usage error: --from: 2024-02-30 is not a date: that month has 29 days, its last day is 2024-02-29",
+            "用法错误：--from：2024-02-30 不是有效日期：该月只有 29 天，最后一天是 2024-02-29",
+        ),
+        (
+            ("check", "examples/chengkou-county.yaml", "--as-of", "yesterday"),
+            "usage error: --as-of yesterday is not a date: write an ISO date such as 2025-01-15",
+            "用法错误：--as-of yesterday 不是日期：请写成 2025-01-15 这样的日期",
+        ),
     ],
 )
 def test_usage_errors_name_the_argument_in_the_chosen_language(run, args: tuple[str, ...], en: str, zh: str) -> None:  # type: ignore[no-untyped-def]

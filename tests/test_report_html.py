@@ -127,7 +127,7 @@ def test_hand_typed_text_stays_text(run, tmp_path: Path) -> None:  # type: ignor
     assert "&lt;script&gt;alert(&#39;unit&#39;)&lt;/script&gt;局" in page
     hrefs = [a.get("href") or "" for t, a in collector.tags if t == "a"]
     assert not [h for h in hrefs if h.lower().startswith("javascript")]  # only http(s) evidence becomes a link
-    assert "https://example.org/a?b=1&c=\"><script>x</script>" in hrefs
+    assert 'https://example.org/a?b=1&c="><script>x</script>' in hrefs
     assert "javascript:alert(1)" in page.replace("&#58;", ":") and "档案室 第3盒" in page  # shown, as text
     ids = [a.get("id") or "" for _, a in collector.tags if a.get("id")]
     assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), ids  # anchors never carry hand-typed text

@@ -109,9 +109,7 @@ def test_a_follow_up_on_the_edge_of_its_window_is_met_and_a_day_later_is_not() -
         (meeting - dt.timedelta(days=15), meeting + dt.timedelta(days=7), Status.MET),
         (meeting - dt.timedelta(days=14), meeting + dt.timedelta(days=8), Status.GAP),
     ):
-        unit, timing = city(
-            ("m", meeting, MEETING, None), ("n", notice_day, NOTICE, "m"), ("x", minutes_day, MINUTES, "m")
-        )
+        unit, timing = city(("m", meeting, MEETING, None), ("n", notice_day, NOTICE, "m"), ("x", minutes_day, MINUTES, "m"))
         findings = evaluate_events(unit, timing, D(2024, 6, 30))
         assert (found(findings, "notice", "m").status, found(findings, "minutes", "m").status) == (expected, expected)
     for time, expected in (("09:00", Status.MET), ("09:01", Status.GAP)):  # exactly xx = 24 hours after, and a minute more

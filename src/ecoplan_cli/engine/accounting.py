@@ -259,9 +259,7 @@ class Accountant:
             return _out_of_time(plan, info.spans, day, ref)
         if self.as_of is not None and day > self.as_of:
             return ("after-as-of", (("ref", ref), ("date", day.isoformat()), ("as_of", self.as_of.isoformat())))
-        in_place = [
-            s for s in in_time if not s.obligation.per or activity.subunit in self._subunits_of(plan, s.obligation.per)
-        ]
+        in_place = [s for s in in_time if not s.obligation.per or activity.subunit in self._subunits_of(plan, s.obligation.per)]
         if not in_place:
             kind = next(s.obligation.per for s in in_time if s.obligation.per)
             known = "、".join(sorted(self._subunits_of(plan, kind))) or "—"

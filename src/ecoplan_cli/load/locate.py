@@ -30,9 +30,7 @@ def _reference_path(log: ActivityLog, activity_id: str, reference: str, on_date:
     return ("activities",)
 
 
-def locate(
-    path: str, log: ActivityLog, items: Sequence[tuple[str, str, str, str, Severity, bool]]
-) -> list[Problem]:
+def locate(path: str, log: ActivityLog, items: Sequence[tuple[str, str, str, str, Severity, bool]]) -> list[Problem]:
     """Problems for (activity id, reference, code, message, severity, on its date) items of one log file."""
     if not items:
         return []

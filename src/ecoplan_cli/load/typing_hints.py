@@ -214,8 +214,17 @@ def unknown_key_message(key: str, allowed: list[str]) -> str:
         return text("unknown-key", key=key, hint="")
     normal = unicodedata.normalize("NFKC", key).strip().lower()
     close = difflib.get_close_matches(normal, allowed, n=1, cutoff=0.5)
-    synonyms = {"remark": "note", "remarks": "note", "notes": "note", "comment": "note", "requirement": "requirements",
-                "amount": "amounts", "plan": "plans", "day": "date", "name": "title"}
+    synonyms = {
+        "remark": "note",
+        "remarks": "note",
+        "notes": "note",
+        "comment": "note",
+        "requirement": "requirements",
+        "amount": "amounts",
+        "plan": "plans",
+        "day": "date",
+        "name": "title",
+    }
     suggestion = close[0] if close else synonyms.get(normal, "")
     hint = text("typo-did-you-mean", suggestion=suggestion) if suggestion in allowed else text("typo-full-stop")
     return text("typo-unknown-key", key=key, hint=hint, allowed=", ".join(allowed))
@@ -252,7 +261,6 @@ __all__ = [
     "syntax_hints",
     "unknown_key_message",
 ]
-
 
 
 # ── the YAML parser's own words ─────────────────────────────────────────────────────────────────────────────────

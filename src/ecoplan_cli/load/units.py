@@ -84,4 +84,3 @@ def merge(logs: Sequence[LoadedLog]) -> tuple[list[UnitSource], list[Problem]]:
         files = {identifier: path for identifier, (path, _) in where.items()} if len(members) > 1 else None
         sources.append(UnitSource(unit, tuple(log.path for log in members), files))
     return sources, problems
-

@@ -57,8 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading-unmeasured": (
         "the reading of '{reading}' (line {line}) states a number, but {obligation} counts nothing: give it min_count "
         "(with its basis), or change the reading",
-        "对“{reading}”的解读（第 {line} 行）给出了数量，但 {obligation} 没有 min_count：请补上 min_count（及 basis），"
-        "或修改解读",
+        "对“{reading}”的解读（第 {line} 行）给出了数量，但 {obligation} 没有 min_count：请补上 min_count（及 basis），或修改解读",
     ),
     "reading-deadline": (
         "the reading of '{reading}' fixes the deadline {date}, but {obligation} is due {found}",

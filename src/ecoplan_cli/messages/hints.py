@@ -41,14 +41,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（{chars} 为中文输入法下的全角字符：请用半角 , : - 且不加空格）",
     ),
     "typo-reference-several": (
-        "'{value}' is several requirement ids in one: separate them with a half-width comma — "
-        "requirements: {fixed}",
+        "'{value}' is several requirement ids in one: separate them with a half-width comma — requirements: {fixed}",
         "“{value}”把多个任务编号写成了一个：请用半角逗号分隔，写成 requirements: {fixed}",
     ),
     # values of the wrong kind
     "typo-not-text": (
-        "{field} must be text, and YAML reads {value} as {kind}: write {field}: \"{value}\" (in quotes), or any text",
-        "{field} 应为文本，而 YAML 把 {value} 读作{kind}：请写成 {field}: \"{value}\"（加引号），或改用其他文字",
+        '{field} must be text, and YAML reads {value} as {kind}: write {field}: "{value}" (in quotes), or any text',
+        '{field} 应为文本，而 YAML 把 {value} 读作{kind}：请写成 {field}: "{value}"（加引号），或改用其他文字',
     ),
     "kind-number": ("a number", "数字"),
     "kind-date": ("a date", "日期"),

@@ -84,7 +84,7 @@ class Activity(StrictModel):
     time: LocalTime | None = Field(
         default=None,
         title="时间 time",
-        description="时刻（北京时间），如 \"14:30\"；按小时计的时限需要。The time of day, Beijing time, for rules in hours; "
+        description='时刻（北京时间），如 "14:30"；按小时计的时限需要。The time of day, Beijing time, for rules in hours; '
         "or write date: 2024-06-20T14:30.",
     )
     event: ActivityId | None = Field(
