@@ -258,3 +258,13 @@ def test_check_usage_errors_speak_the_chosen_language(run, args: list[str], en: 
         code, out, err = run("check", COUNTY, "--as-of", "2025-01-15", *args, "--lang", lang)
         assert code == 2 and out == ""
         assert said in " ".join(err.replace("│", " ").split()), err
+
+
+@pytest.mark.parametrize(("raised", "status", "said"), [(None, 0, ""), (0, 0, ""), (2, 2, ""), ("stop here", 1, "stop here\n")])
+def test_an_exit_inside_a_fast_run_ends_as_the_interpreter_would(
+    raised: object, status: int, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ecoplan_cli.entry import _exit_code
+
+    assert _exit_code(SystemExit(raised)) == status
+    assert capsys.readouterr().err == said

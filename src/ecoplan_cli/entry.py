@@ -1,9 +1,9 @@
 """The `ecoplan` console script.
 
 `ecoplan validate FILE…` runs on every commit as a pre-commit hook and `ecoplan check` in every CI job, so their
-forms are parsed here by hand and run without importing typer (a fifth to a half of their start-up). Every other
-command, and anything this parser is not sure of (--help, an option it does not know, a value click would refuse
-or convert), goes to the typer application, which stays the reference: the same arguments mean the same run.
+forms are read by hand (fast_args.py) and run without importing typer (a fifth to a half of their start-up). Every
+other command, and anything that reader is not sure of (--help, an option it does not know, a value click would
+refuse or convert), goes to the typer application, which stays the reference: the same arguments mean the same run.
 """
 
 from __future__ import annotations
@@ -111,6 +111,14 @@ def skip_plugin_discovery() -> None:
         sys.meta_path.insert(0, _NoPlugins())
 
 
+def _exit_code(done: SystemExit) -> int:
+    """The status the interpreter would end with on this SystemExit (None: 0; a message: said, then 1)."""
+    if done.code is None or isinstance(done.code, int):
+        return done.code or 0
+    print(done.code, file=sys.stderr)
+    return 1
+
+
 def _exit(code: int) -> NoReturn:
     """End a run done without typer: output flushed, the interpreter not torn down (a hook runs per commit), unless
     a profiler or a coverage tracer is watching: they write their results as the interpreter ends."""
@@ -145,7 +153,7 @@ def main() -> None:
         try:
             code = fast(sys.argv[2:])
         except SystemExit as done:  # a usage error or unreadable input, already said
-            code = done.code if isinstance(done.code, int) else 1
+            code = _exit_code(done)
         except KeyboardInterrupt:
             code = 130
         except BrokenPipeError:  # `ecoplan check … | head`: the reader left; as click does, exit 1 quietly
