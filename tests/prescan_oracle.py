@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ecoplan_cli.load.fast_yaml import unsafe_tab
+
 # Indicators the positioned reader refuses or reads differently: anchors (&a), aliases (*a), tags (!x), directives
 # (%YAML), merge keys (<<), document markers, numbers that start with an underscore (_1: YAML 1.2 reads a
 # string, yaml-rs an int), and indicators that cannot start a plain scalar in a
@@ -36,7 +38,6 @@ _DATETIME_UNSAFE = re.compile(
     r"\d\d?-\d\d?(?:[Tt]|[ \t]+)\d",
     re.MULTILINE,
 )
-_COMMENT = re.compile(r"(?:^|[ \t])#")
 _UNSAFE = tuple((triggers, re.compile(pattern, re.MULTILINE)) for triggers, pattern in _UNSAFE_PATTERNS)
 
 
@@ -44,22 +45,10 @@ def old_eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
     if content.startswith(("%", "---", "...")) or any(marker in content for marker in _UNSAFE_TEXT):
         return False
-    if "\t" in content and _tab_outside_comment(content):
-        return False
+    if "\t" in content and unsafe_tab(content):  # since issue 12's third session: a tab in a one-line quoted
+        return False  # scalar is safe; fast_yaml.unsafe_tab has its own tests (tests/test_fast_path.py)
     if _TIME_HINT.search(content) and _DATETIME_UNSAFE.search(content):
         return False
     return not any(any(char in content for char in triggers) and pattern.search(content) for triggers, pattern in _UNSAFE)
 
 
-def _tab_outside_comment(content: str) -> bool:
-    """A tab anywhere but in a comment (there the two readers agree; elsewhere they may not).
-
-    A `#` after a quote mark may sit inside a quoted string, so only a comment with no quote before it counts.
-    """
-    for line in content.split("\n"):
-        tab = line.find("\t")
-        if tab >= 0:
-            comment = _COMMENT.search(line)
-            if comment is None or tab < comment.end() - 1 or "'" in line[: comment.start()] or '"' in line[: comment.start()]:
-                return True
-    return False

@@ -152,3 +152,48 @@ def test_yaml_1_1_booleans_read_as_booleans() -> None:
     data = parse("%YAML 1.1\n---\na: yes\nb: off\nc: true\nd: NO\n", "x.yaml").data
     assert data == {"a": True, "b": False, "c": True, "d": False}
     assert parse("a: yes\n", "x.yaml").data == {"a": "yes"}  # YAML 1.2: a string
+
+
+TABBED = st.text(alphabet=st.sampled_from([*"ab城口 ", "\t", "'", '"', "#", ":", "-", ",", "\\"]), max_size=10)
+
+
+def tabbed_scalar(value: str, style: str) -> str:
+    """As scalar(), but a double-quoted value keeps its tabs as typed (json.dumps would escape them)."""
+    if style == "double":
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return scalar(value, style)
+
+
+@st.composite
+def tabbed_logs(draw: st.DrawFn) -> str:
+    """Logs whose values hold tabs (pasted from a spreadsheet), apostrophes, quote marks and hashes, in every style."""
+    lines = ['plans: ["chongqing-impl"]', "unit: 城口县生态环境局", "activities:"]
+    for index in range(draw(st.integers(1, 3))):
+        lines.append(f"  - id: a{index}")
+        for key in ("title", "note", "subunit"):
+            comment = draw(st.sampled_from(["", " # 备注\t说明", "\t# 备注"]))
+            lines.append(f"    {key}: {tabbed_scalar(draw(TABBED), draw(styles))}{comment}")
+        lines.append(f"    evidence: [{tabbed_scalar(draw(TABBED), draw(styles))}]")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tabbed_logs())
+def test_tabs_the_fast_path_lets_through_read_as_the_positioned_reader_reads_them(content: str) -> None:
+    fast = fast_yaml.parse(content)
+    if fast is None:
+        return
+    try:
+        slow = parse(content, "log.yaml").data
+    except InputError as error:
+        raise AssertionError(f"the fast path accepted what the reader refuses: {error}") from None
+    assert normal(fast) == normal(slow)
+
+
+def test_a_tab_inside_a_quoted_value_stays_on_the_fast_path_and_others_do_not() -> None:
+    head = 'plans: [chongqing-impl]\nunit: 城口县生态环境局\nactivities:\n  - id: a1\n    title: '
+    for value in ('"发布会\t说明"', "'发布会\t说明'", '"发布会\t说明"  # 备注', '"it\'s\t说明"'):
+        assert fast_yaml.eligible(head + value + "\n"), value
+    for value in ("发布会\t说明", '"发布会"\t# 备注', '"发布会\n      \t说明"', "it's\t说明", '[x, "a\tb"]'):
+        assert not fast_yaml.eligible(head + value + "\n"), value
+    assert not fast_yaml.eligible("note: |\n  \"a\tb\"\n")  # inside a block scalar: the old rule

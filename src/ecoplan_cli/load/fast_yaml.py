@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 # string, yaml-rs an int), and indicators that cannot start a plain scalar in a
 # flow collection (ruamel refuses `[a, |]`, yaml-rs reads a string), colons or question marks that open or close
 # an entry (`[:]`, `[?]`), a block scalar header followed by a blank line (yaml-rs keeps a line break where an
-# empty scalar has none), and tabs outside comments (the two disagree on some).
+# empty scalar has none), and tabs anywhere but in comments and in quoted scalars that open and close on one line
+# (elsewhere the positioned reader refuses what yaml-rs reads: a tab in a plain scalar, before a comment, as indentation).
 #
 # Every pattern starts with one literal character, so `re` finds its candidates with a tight loop over the text
 # instead of testing a character class at every position (four times slower), and a pattern whose character is
@@ -78,7 +79,7 @@ def eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
     if content.startswith(("%", "---", "...")) or _DOCUMENT_MARKER.search(content):
         return False
-    if "\t" in content and _tab_outside_comment(content):
+    if "\t" in content and unsafe_tab(content):
         return False
     if any(pattern.search(content) for pattern in _FLOW_OPENING):
         return False
@@ -90,8 +91,63 @@ def eligible(content: str) -> bool:
     return not any(any(char in content for char in chars) and pattern.search(content) for chars, pattern in _RARE)
 
 
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\-?][ ]+)[|>][0-9+-]*[ ]*(?:#[^\n]*)?$", re.MULTILINE)
+
+
+def unsafe_tab(content: str) -> bool:
+    """A tab the two readers may read differently: any tab but one in a comment or inside a quoted scalar that opens
+    and closes on its line ("活动\t说明", pasted from a spreadsheet: both read it alike). With a block scalar in the
+    text (| or >, whose lines are not scanned as YAML), any tab outside a comment."""
+    if _BLOCK_SCALAR.search(content):
+        return _tab_outside_comment(content)
+    quote = ""  # the quote mark of the scalar being scanned
+    tab_inside = spans_lines = False
+    index, length = 0, len(content)
+    while index < length:
+        char = content[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 2  # an escape: the next character is the scalar's
+                continue
+            if char == quote:
+                if quote == "'" and content.startswith("'", index + 1):
+                    index += 2  # '' stands for one quote mark
+                    continue
+                quote = ""
+            elif char == "\t":
+                if spans_lines:
+                    return True
+                tab_inside = True
+            elif char == "\n":
+                if tab_inside:
+                    return True
+                spans_lines = True
+        elif char == "\t":
+            return True
+        elif char == "#" and (index == 0 or content[index - 1] in " \n"):
+            end = content.find("\n", index)
+            index = length if end < 0 else end  # a comment: to the end of its line
+            continue
+        elif char in "\"'" and _opens_scalar(content, index):
+            quote, tab_inside, spans_lines = char, False, False
+        index += 1
+    return False
+
+
+# What may stand before a quoted value on its line, in block style: indentation, sequence dashes, and a plain key.
+_VALUE_PREFIX = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s'\"#:\[\]{},&*!|>%@`?-][^'\"#:\[\]{},]*:[ ]+)?")
+
+
+def _opens_scalar(content: str, index: int) -> bool:
+    """Whether the quote mark at `index` surely opens a quoted scalar: the value of a block mapping or sequence entry
+    (`title: "…"`, `- "…"`). Elsewhere — inside a plain scalar (it's), or in a flow collection — it is taken for a
+    plain character, so a tab after it counts as outside a quoted scalar (the safe side)."""
+    line_start = content.rfind("\n", 0, index) + 1
+    return _VALUE_PREFIX.fullmatch(content, line_start, index) is not None
+
+
 def _tab_outside_comment(content: str) -> bool:
-    """A tab anywhere but in a comment (there the two readers agree; elsewhere they may not).
+    """A tab anywhere but in a comment (there the two readers agree).
 
     A `#` after a quote mark may sit inside a quoted string, so only a comment with no quote before it counts.
     """
