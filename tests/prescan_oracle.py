@@ -50,5 +50,3 @@ def old_eligible(content: str) -> bool:
     if _TIME_HINT.search(content) and _DATETIME_UNSAFE.search(content):
         return False
     return not any(any(char in content for char in triggers) and pattern.search(content) for triggers, pattern in _UNSAFE)
-
-

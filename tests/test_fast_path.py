@@ -191,9 +191,9 @@ def test_tabs_the_fast_path_lets_through_read_as_the_positioned_reader_reads_the
 
 
 def test_a_tab_inside_a_quoted_value_stays_on_the_fast_path_and_others_do_not() -> None:
-    head = 'plans: [chongqing-impl]\nunit: 城口县生态环境局\nactivities:\n  - id: a1\n    title: '
+    head = "plans: [chongqing-impl]\nunit: 城口县生态环境局\nactivities:\n  - id: a1\n    title: "
     for value in ('"发布会\t说明"', "'发布会\t说明'", '"发布会\t说明"  # 备注', '"it\'s\t说明"'):
         assert fast_yaml.eligible(head + value + "\n"), value
     for value in ("发布会\t说明", '"发布会"\t# 备注', '"发布会\n      \t说明"', "it's\t说明", '[x, "a\tb"]'):
         assert not fast_yaml.eligible(head + value + "\n"), value
-    assert not fast_yaml.eligible("note: |\n  \"a\tb\"\n")  # inside a block scalar: the old rule
+    assert not fast_yaml.eligible('note: |\n  "a\tb"\n')  # inside a block scalar: the old rule
