@@ -242,3 +242,23 @@ def test_the_log_schema_speaks_both_languages_and_lists_real_ids(run) -> None:  
     assert "城口县" in region["anyOf"][0]["enum"] and "地区" in region["title"] and "region" in region["description"]
     references = schema["$defs"]["Activity"]["properties"]["requirements"]["items"]["enum"]
     assert {"CQ-17", "ZL3-1", "CQ-A2-5"} <= set(references)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_tab_typed_into_a_value_is_named_at_its_place_whatever_the_file_size(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    import ecoplan_cli.load.strict_yaml as strict_yaml
+
+    said = {"en": "replace it with spaces, or put the value in quotes", "zh": "请换成空格，或给取值加引号"}[lang]
+    path = write(tmp_path, "small.yaml", HEADER + activity(title="新闻\t发布会"))
+    code, _, err = run("validate", path, "--lang", lang)
+    assert code == 1 and f"{path}:7:14:" in err and said in err, err
+    monkeypatch.setattr(strict_yaml, "MAX_POSITIONED_BYTES", 100)  # the same file, now "too large" for the reader
+    code, _, err = run("validate", path, "--lang", lang)
+    assert code == 1 and f"{path}:7:14:" in err and "ECOPLAN_MAX_POSITIONED_BYTES" in err, err
+    assert ("把 Tab 换成空格" if lang == "zh" else "replace the tab with spaces") in err
+    quoted = write(tmp_path, "quoted.yaml", HEADER + activity(title='"新闻\t发布会"'))  # both readers take this one
+    monkeypatch.setattr(strict_yaml, "parse", None)  # and it is never read by the positioned reader
+    code, _, err = run("validate", quoted, "--lang", lang)
+    assert code == 0, err

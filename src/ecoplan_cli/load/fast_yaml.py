@@ -98,40 +98,70 @@ def unsafe_tab(content: str) -> bool:
     """A tab the two readers may read differently: any tab but one in a comment or inside a quoted scalar that opens
     and closes on its line ("活动\t说明", pasted from a spreadsheet: both read it alike). With a block scalar in the
     text (| or >, whose lines are not scanned as YAML), any tab outside a comment."""
+    return first_unsafe_tab(content) is not None
+
+
+_OUTSIDE_QUOTES = re.compile(r"[\t#\"']")  # what matters between quoted scalars
+_INSIDE_QUOTES = {'"': re.compile(r'[\t\n"\\]'), "'": re.compile(r"[\t\n']")}  # and inside one
+
+
+def first_unsafe_tab(content: str) -> int | None:
+    """Where the first tab unsafe_tab objects to is (an offset into the text), or None. The scan jumps from one
+    character that matters to the next (a tab, a comment's #, a quote mark; inside quotes also escapes and ends of
+    lines)."""
     if _BLOCK_SCALAR.search(content):
         return _tab_outside_comment(content)
-    quote = ""  # the quote mark of the scalar being scanned
-    tab_inside = spans_lines = False
-    index, length = 0, len(content)
-    while index < length:
-        char = content[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 2  # an escape: the next character is the scalar's
-                continue
-            if char == quote:
-                if quote == "'" and content.startswith("'", index + 1):
-                    index += 2  # '' stands for one quote mark
-                    continue
-                quote = ""
-            elif char == "\t":
-                if spans_lines:
-                    return True
-                tab_inside = True
-            elif char == "\n":
-                if tab_inside:
-                    return True
-                spans_lines = True
-        elif char == "\t":
-            return True
-        elif char == "#" and (index == 0 or content[index - 1] in " \n"):
-            end = content.find("\n", index)
-            index = length if end < 0 else end  # a comment: to the end of its line
+    index = 0
+    while (found := _OUTSIDE_QUOTES.search(content, index)) is not None:
+        index, char = found.start(), found.group()
+        if char == "\t":
+            return index
+        if char == "#":
+            if index == 0 or content[index - 1] in " \n":  # a comment: skip to the end of its line
+                end = content.find("\n", index)
+                if end < 0:
+                    return None
+                index = end
+            index += 1
             continue
-        elif char in "\"'" and _opens_scalar(content, index):
-            quote, tab_inside, spans_lines = char, False, False
+        if not _opens_scalar(content, index):
+            index += 1  # a quote mark inside a plain scalar (it's)
+            continue
+        closed = _quoted_end(content, index)
+        if isinstance(closed, tuple):
+            return closed[0]  # a tab in a quoted scalar that spans lines
+        if closed is None:
+            return None  # never closed: the readers will say so
+        index = closed
+    return None
+
+
+def _quoted_end(content: str, opening: int) -> int | tuple[int] | None:
+    """Past the quoted scalar that opens at `opening`: the offset after its closing quote, (the offset of a tab) when
+    it holds a tab and spans lines, or None when it never closes."""
+    quote = content[opening]
+    inside = _INSIDE_QUOTES[quote]
+    index, first_tab, spans_lines = opening + 1, -1, False
+    while (found := inside.search(content, index)) is not None:
+        index, char = found.start(), found.group()
+        if char == "\\":
+            index += 2  # an escape: the next character is the scalar's
+            continue
+        if char == "\t":
+            if spans_lines:
+                return (index,)
+            first_tab = index if first_tab < 0 else first_tab
+        elif char == "\n":
+            if first_tab >= 0:
+                return (first_tab,)
+            spans_lines = True
+        elif quote == "'" and content.startswith("'", index + 1):
+            index += 2  # '' stands for one quote mark
+            continue
+        else:
+            return index + 1
         index += 1
-    return False
+    return None
 
 
 # What may stand before a quoted value on its line, in block style: indentation, sequence dashes, and a plain key.
@@ -146,18 +176,20 @@ def _opens_scalar(content: str, index: int) -> bool:
     return _VALUE_PREFIX.fullmatch(content, line_start, index) is not None
 
 
-def _tab_outside_comment(content: str) -> bool:
-    """A tab anywhere but in a comment (there the two readers agree).
+def _tab_outside_comment(content: str) -> int | None:
+    """Where the first tab outside a comment is (there the two readers agree), or None.
 
     A `#` after a quote mark may sit inside a quoted string, so only a comment with no quote before it counts.
     """
+    offset = 0
     for line in content.split("\n"):
         tab = line.find("\t")
         if tab >= 0:
             comment = _COMMENT.search(line)
             if comment is None or tab < comment.end() - 1 or "'" in line[: comment.start()] or '"' in line[: comment.start()]:
-                return True
-    return False
+                return offset + tab
+        offset += len(line) + 1
+    return None
 
 
 def parse(content: str) -> Any | None:

@@ -43,9 +43,7 @@ def read(content: str, file: str) -> Document:
     if fast is not None:
         return fast
     if len(content.encode("utf-8")) > MAX_POSITIONED_BYTES:
-        what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
-        problem = Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
-        raise InputError([problem])
+        raise InputError([_too_large(content, plain, file)])
     document = parse(content, file)
     if plain is not None:  # line scans (activity lines, `region:`, bare URLs) read past the markers, as on the fast path
         document.text = plain
@@ -54,6 +52,18 @@ def read(content: str, file: str) -> Document:
         line, column = document.position(where)
         raise InputError([Problem(file, line, column, "read-differently", text("read-differently", path=_dotted(where)))])
     return document
+
+
+def _too_large(content: str, plain: str | None, file: str) -> Problem:
+    """Why a file too large for the positioned reader is not read: at its place, the tab that sent it there when that
+    is all that did (a tab typed into a value: the common case); else the constructs that need that reader."""
+    tab = fast_yaml.first_unsafe_tab(content) if "\t" in content else None
+    if tab is not None and fast_yaml.eligible((plain or content).replace("\t", " ")):
+        line = content.count("\n", 0, tab) + 1
+        column = tab - (content.rfind("\n", 0, tab) + 1) + 1
+        return Problem(file, line, column, "too-large", text("too-large-tab", limit=MAX_POSITIONED_BYTES))
+    what = "anchors, aliases, tags, merge keys, tabs or flow indicators"
+    return Problem(file, 1, 1, "too-large", text("too-large-to-read-exactly", limit=MAX_POSITIONED_BYTES, what=what))
 
 
 def _fast_path(content: str, plain: str | None, file: str, data: Any) -> Document | None:

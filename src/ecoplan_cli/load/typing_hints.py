@@ -285,6 +285,7 @@ _PARSER_TEXTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 _TAB_NOTE = " (YAML indents with spaces; this line has a tab)"
+_TAB_IN_VALUE_NOTE = " (a tab in an unquoted value: replace it with spaces, or put the value in quotes)"  # yaml_source
 
 
 def parser_text(detail: str) -> str:
@@ -293,6 +294,8 @@ def parser_text(detail: str) -> str:
 
     if detail.endswith(_TAB_NOTE):  # the reader's own hint for a tab (yaml_source._plain_syntax)
         return text("parser-tab") if language() == "zh" else detail
+    if detail.endswith(_TAB_IN_VALUE_NOTE):  # and for one typed into a value
+        return text("parser-tab-value") if language() == "zh" else detail
     for pattern, code in _PARSER_TEXTS:
         match = pattern.match(detail)
         if match is not None:

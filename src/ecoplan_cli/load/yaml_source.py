@@ -125,6 +125,9 @@ def parse(content: str, file: str) -> Document:
     return document
 
 
+TAB_IN_VALUE_NOTE = " (a tab in an unquoted value: replace it with spaces, or put the value in quotes)"
+
+
 def _plain_syntax(detail: str, content: str, mark: Any) -> str:
     """Add a plain-words hint to the commonest YAML slips."""
     line_no = getattr(mark, "line", 0)
@@ -132,6 +135,8 @@ def _plain_syntax(detail: str, content: str, mark: Any) -> str:
     line = lines[line_no] if 0 <= line_no < len(lines) else ""
     if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
         return f"{detail} (YAML indents with spaces; this line has a tab)"
+    if "\t" in line[getattr(mark, "column", 0) : getattr(mark, "column", 0) + 1] or "'\\t'" in detail:
+        return f"{detail}{TAB_IN_VALUE_NOTE}"
     return detail
 
 

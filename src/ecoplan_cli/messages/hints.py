@@ -165,6 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parser-unclosed-bracket": ("a [ is never closed with ]", "“[”没有对应的“]”"),
     "parser-unclosed-brace": ("a {{ is never closed with }}", "“{{”没有对应的“}}”"),
     "parser-tab": ("YAML indents with spaces; this line has a tab", "YAML 用空格缩进，此行有制表符（Tab）"),
+    "parser-tab-value": (
+        "a tab in an unquoted value: replace it with spaces, or put the value in quotes",
+        "未加引号的取值中有制表符（Tab）：请换成空格，或给取值加引号",
+    ),
     "parser-bad-start": (
         "a value cannot start with '{char}': put it in quotes",
         "取值不能以“{char}”开头：请给取值加引号",

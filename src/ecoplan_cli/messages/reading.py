@@ -30,6 +30,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}必须是“键: 值”映射，而不是{found}",
     ),
     "at-path": ("(at {path}; the file is too large to locate it by line)", "（位置：{path}；文件过大，未能按行定位）"),
+    "too-large-tab": (
+        "a tab here (in an unquoted value, before a comment, or as indentation) needs the slow reader, which reads "
+        "files up to {limit} bytes: replace the tab with spaces or put the value in quotes (or split the file, or raise "
+        "ECOPLAN_MAX_POSITIONED_BYTES)",
+        "此处的制表符（Tab）（在未加引号的取值中、注释前或缩进中）需用慢速读取器读取，而它只读 {limit} 字节以内的文件："
+        "请把 Tab 换成空格或给取值加引号（或拆分文件，或调高 ECOPLAN_MAX_POSITIONED_BYTES）",
+    ),
     "too-large-to-read-exactly": (
         "the file is larger than {limit} bytes and uses YAML that only the positioned reader reads ({what}); "
         "split it, or raise ECOPLAN_MAX_POSITIONED_BYTES",
