@@ -26,9 +26,11 @@ _UNSAFE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("|>", r"[\[{][^\n\]}]*:\s+[|>]"),  # a block indicator inside a flow collection
     ("|>", r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"),  # a block scalar header followed by a blank line
 )
-# Plain substrings that send a file to the positioned reader: directives and document markers, and a flow entry
-# opening after four spaces or more (the patterns above look back three).
-_UNSAFE_TEXT = ("\n%", "\n---", "\n...", "[    ", "{    ", ",    ")
+# Plain substrings that send a file to the positioned reader: directives and document markers.
+_UNSAFE_TEXT = ("\n%", "\n---", "\n...")
+# Amended in issue 12's third session: four spaces or more after a flow indicator are refused only before an
+# indicator, as after fewer (both readers read `[a,    b]` alike; the old scan refused it outright).
+_FAR_FLOW_OPENING = re.compile(r"[\[{,] {4,}[|>@`%?:]")
 # A date-time in any but the forms both read alike (2024-06-20T14:30[:00[.f]][Z|+08:00], T or one space). It has
 # minutes, so only a text with a colon before two digits is searched for one (a few ms a MiB instead of a hundred).
 _TIME_HINT = re.compile(r":\d\d")
@@ -44,6 +46,8 @@ _UNSAFE = tuple((triggers, re.compile(pattern, re.MULTILINE)) for triggers, patt
 def old_eligible(content: str) -> bool:
     """Whether the fast parser may read this text (nothing in it that the two readers treat differently)."""
     if content.startswith(("%", "---", "...")) or any(marker in content for marker in _UNSAFE_TEXT):
+        return False
+    if _FAR_FLOW_OPENING.search(content):
         return False
     if "\t" in content and unsafe_tab(content):  # since issue 12's third session: a tab in a one-line quoted
         return False  # scalar is safe; fast_yaml.unsafe_tab has its own tests (tests/test_fast_path.py)
