@@ -140,7 +140,7 @@ def test_a_marked_log_the_positioned_reader_reads_keeps_its_lines(catalogue, tmp
     from ecoplan_cli.load import logs
 
     body = Path("examples/chengkou-county.yaml").read_text(encoding="utf-8")
-    spaced = body.replace("requirements: [", "requirements: [    ", 1)  # four spaces in a flow entry: positioned
+    spaced = body.replace("    title: ", "    title: _1 ", 1)  # a value opening with _1: positioned
     path = tmp_path / "log.yaml"
     path.write_text("%YAML 1.2\n---\n" + spaced, encoding="utf-8")
     assert strict_yaml.read(path.read_text(encoding="utf-8"), str(path)).index is None
