@@ -91,6 +91,7 @@ def run_check_command(request: CheckRequest) -> int:
         raise UsageProblem(text("usage-unknown-status", statuses=statuses, known=known), "--status")
     day = parse_date(request.as_of)
     formats = (request.format, *(kind for kind, _ in outputs))
+    width, color = terminal_width(request.width), use_color()  # of the report on stdout
     options = CheckOptions(
         files=tuple(expand_paths(request.files)),
         as_of=day,
@@ -111,7 +112,7 @@ def run_check_command(request: CheckRequest) -> int:
         fail_on_new=request.fail_on == "new",
         positions=bool(set(formats) & {"sarif", "github"}),
         formats=tuple(dict.fromkeys(formats)),
-        table_style=(terminal_width(request.width), use_color()) if request.format == "table" else None,
+        table_style=(width, color) if request.format == "table" else None,
     )
     if request.fail_on == "new" and request.baseline is None:
         raise UsageProblem(text("usage-fail-on-new"), "--fail-on")
@@ -135,7 +136,6 @@ def run_check_command(request: CheckRequest) -> int:
             write_file(path, render_bytes(outcome.report, kind))
         else:
             write_file(path, render_chunks(outcome.report, kind, width=100))
-    width, color = options.table_style or (terminal_width(request.width), use_color())
     for chunk in render_chunks(outcome.report, request.format, width=width, color=color):
         sys.stdout.write(chunk)
     sys.stdout.flush()

@@ -167,7 +167,8 @@ def _summarise(
     due = tuple(sorted(coming_due(kept, job.as_of, job.within), key=lambda f: (f.due, *f.sort_key)))  # as the report's
     uncounted = sorted(uncounted, key=lambda entry: entry.sort_key)
     tally = Tally().add(kept)
-    tally.idle = sum(1 for f in kept if f.status is Status.UNMEASURED and is_idle(f, job.as_of))
+    if job.table_style is not None:  # the table's totals line, its units' sections being rendered here
+        tally.idle = sum(1 for f in kept if f.status is Status.UNMEASURED and is_idle(f, job.as_of))
     report = CheckReport(job.as_of, kept, due, plans, {}, {(key[0], key[1]): paths or (path,)}, within_days=job.within.days,
                          uncounted=tuple(uncounted), log_lines={(key[0], key[1]): lines})  # fmt: skip
     return FileOutcome(

@@ -50,7 +50,7 @@ class Tally:
     regions: dict[str, dict[str, str]] = field(default_factory=dict)
     exceptions: Counter[str] = field(default_factory=Counter)  # waived, extended, expired
     baseline: Counter[str] = field(default_factory=Counter)  # baseline state → findings; "new-gap": new mandatory gaps
-    idle: int = 0  # unmeasured periods without any activity (engine/accounting.is_idle), when counted by the run
+    idle: int = 0  # unmeasured periods without any activity (engine/accounting.is_idle): counted with the table's units
 
     def add(self, findings: Iterable[Finding]) -> Tally:
         for finding in findings:
