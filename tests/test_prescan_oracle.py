@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ecoplan_cli.load.fast_yaml import eligible
+from ecoplan_cli.load.fast_yaml import eligible, obstacle
 from prescan_oracle import old_eligible
 from test_fast_path import documents
 
@@ -68,19 +69,19 @@ FRAGMENTS = [
 @example("a: [b, |]")
 @example("x: 2024-06-20 14:30\ny: [a:]\n")
 def test_the_new_scan_agrees_with_the_old_on_texts_of_trigger_characters(content: str) -> None:
-    assert eligible(content) == old_eligible(content)
+    assert eligible(content) == old_eligible(content) == (obstacle(content) is None)
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS + TRIGGERS), max_size=12).map("".join))
 def test_the_new_scan_agrees_with_the_old_on_fragments_of_every_pattern(content: str) -> None:
-    assert eligible(content) == old_eligible(content)
+    assert eligible(content) == old_eligible(content) == (obstacle(content) is None)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_the_new_scan_agrees_with_the_old_on_generated_logs(content: str) -> None:
-    assert eligible(content) == old_eligible(content)
+    assert eligible(content) == old_eligible(content) == (obstacle(content) is None)
 
 
 SHIPPED = sorted(p for p in [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/**/*.yaml")] if p.is_file())
@@ -93,10 +94,28 @@ def test_the_new_scan_agrees_with_the_old_on_shipped_files_with_fragments_in(pat
     for where, fragment in edits:
         at = int(where * len(content))
         content = content[:at] + fragment + content[at:]
-    assert eligible(content) == old_eligible(content)
+    assert eligible(content) == old_eligible(content) == (obstacle(content) is None)
 
 
 def test_the_two_scans_agree_on_every_shipped_file() -> None:
     assert SHIPPED
     disagree = [p for p in SHIPPED if eligible(t := p.read_text(encoding="utf-8", errors="replace")) != old_eligible(t)]
     assert disagree == []
+
+
+@pytest.mark.parametrize(
+    ("content", "at", "kind"),
+    [
+        ("a: 1\n---\nb: 2\n", "---", "document-marker"),
+        ("title: x\ndate: 2024-06-20 9:30\n", "2024-06-20 9:30", "datetime"),
+        ("a: [x, |b]\n", ", |b", "flow-indicator"),
+        ("a: [x:]\n", ":]", "flow-colon"),
+        ("a: _1\n", "_1", "underscore-number"),
+        ("a: &x 1\nb: *x\n", "&x", "anchor-alias-tag"),
+        ("a: x\tb\n", "\tb", "tab"),
+        ("a: 1\nb: '2024-06-20'\nc: &d 1\n", "'2024", "quoted-date"),
+    ],
+)
+def test_the_obstacle_is_the_first_construct_and_where_it_is(content: str, at: str, kind: str) -> None:
+    found = obstacle(content)
+    assert found is not None and found[1] == kind and content.startswith(at, found[0]), (found, content)

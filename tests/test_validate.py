@@ -262,3 +262,15 @@ def test_a_tab_typed_into_a_value_is_named_at_its_place_whatever_the_file_size(
     monkeypatch.setattr(strict_yaml, "parse", None)  # and it is never read by the positioned reader
     code, _, err = run("validate", quoted, "--lang", lang)
     assert code == 0, err
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "2024-06-20 14:30 (a two-digit hour)"), ("zh", "小时须为两位")])
+def test_a_large_file_is_refused_at_the_construct_that_needs_the_slow_reader(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    import ecoplan_cli.load.strict_yaml as strict_yaml
+
+    monkeypatch.setattr(strict_yaml, "MAX_POSITIONED_BYTES", 100)
+    path = write(tmp_path, "big.yaml", HEADER + activity() + activity(id="a2", date="2024-06-20 9:30"))
+    code, _, err = run("validate", path, "--lang", lang)
+    assert code == 1 and f"{path}:10:11:" in err and said in err and "ECOPLAN_MAX_POSITIONED_BYTES" in err, err

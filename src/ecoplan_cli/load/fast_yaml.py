@@ -42,14 +42,15 @@ _COLON_CLOSING = re.compile(r":[,\]}]")
 _DOCUMENT_MARKER = re.compile(r"\n(?:%|---|\.\.\.)")  # a directive or a document marker at the start of a line
 _UNDERSCORE_NUMBER = _token_start("_", r"\d")  # _1: a string in YAML 1.2, an int to yaml-rs
 _QUOTED_DATE = {quote: re.compile(quote + r"\d{4}-\d\d?-\d\d?") for quote in "\"'"}  # a string to ruamel, a date to yaml-rs
-# Patterns for characters a log rarely holds: each runs only when one of its characters is in the text.
-_RARE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    *((char, _token_start(char, "")) for char in "&*!"),  # anchors, aliases, tags
-    ("<", _token_start("<", "<")),  # merge keys
-    ("?", re.compile(r"\?(?<![^\s\[{,]\?)")),  # complex keys, and a ? opening a scalar (`{a: ?0}` reads differently)
-    ("'", _QUOTED_DATE["'"]),
-    ("|>", re.compile(r"[\[{][^\n\]}]*:\s+[|>]")),  # a block indicator inside a flow collection
-    ("|>", re.compile(r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)")),  # a block scalar header before a blank line
+# Patterns for characters a log rarely holds: each runs only when one of its characters is in the text (with the
+# kind of construct it finds, for obstacle()).
+_RARE: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    *((char, _token_start(char, ""), "anchor-alias-tag") for char in "&*!"),  # anchors, aliases, tags
+    ("<", _token_start("<", "<"), "merge-key"),  # merge keys
+    ("?", re.compile(r"\?(?<![^\s\[{,]\?)"), "question-mark"),  # complex keys, and a ? opening a scalar (`{a: ?0}`)
+    ("'", _QUOTED_DATE["'"], "quoted-date"),
+    ("|>", re.compile(r"[\[{][^\n\]}]*:\s+[|>]"), "block-in-flow"),  # a block indicator inside a flow collection
+    ("|>", re.compile(r"[|>][0-9+-]*[ ]*(?:#[^\n]*)?\n[ ]*(?:\n|\Z)"), "block-blank-line"),  # a header before a blank line
 )
 # A date-time in any but the forms both read alike (2024-06-20T14:30[:00[.f]][Z|+08:00], T or one space). It has
 # minutes, so only a text with a colon before two digits is searched for one.
@@ -89,7 +90,33 @@ def eligible(content: str) -> bool:
         return False
     if _UNDERSCORE_NUMBER.search(content) or _QUOTED_DATE['"'].search(content):
         return False
-    return not any(any(char in content for char in chars) and pattern.search(content) for chars, pattern in _RARE)
+    return not any(any(char in content for char in chars) and pattern.search(content) for chars, pattern, _ in _RARE)
+
+
+def obstacle(content: str) -> tuple[int, str] | None:
+    """The first construct that keeps the text off the fast path: (its offset, its kind), or None when the text is
+    eligible. The same reasons as eligible()'s, located: asked only of a text too large for the positioned reader,
+    so that its refusal can point at the construct (tests hold the two to the same verdict)."""
+    found: list[tuple[int, str]] = []
+    if content.startswith(("%", "---", "...")):
+        found.append((0, "document-marker"))
+    if (marker := _DOCUMENT_MARKER.search(content)) is not None:
+        found.append((marker.start() + 1, "document-marker"))
+    if "\t" in content and (tab := first_unsafe_tab(content)) is not None:
+        found.append((tab, "tab"))
+    found += [(match.start(), "flow-indicator") for p in _FLOW_OPENING if (match := p.search(content)) is not None]
+    if _COLON.search(content) is not None:
+        if (closing := _COLON_CLOSING.search(content)) is not None:
+            found.append((closing.start(), "flow-colon"))
+        if (stamp := _DATETIME_UNSAFE.search(content)) is not None:
+            found.append((stamp.start(), "datetime"))
+    for kind, pattern in (("underscore-number", _UNDERSCORE_NUMBER), ("quoted-date", _QUOTED_DATE['"'])):
+        if (match := pattern.search(content)) is not None:
+            found.append((match.start(), kind))
+    for chars, pattern, kind in _RARE:
+        if any(char in content for char in chars) and (match := pattern.search(content)) is not None:
+            found.append((match.start(), kind))
+    return min(found) if found else None
 
 
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-?][ ]+)[|>][0-9+-]*[ ]*(?:#[^\n]*)?$", re.MULTILINE)

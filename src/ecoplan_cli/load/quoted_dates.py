@@ -33,7 +33,13 @@ def eligible(text: str) -> bool:
     """Whether the fast path may read the text once its quoted scalars are read as strings (nothing else keeps it
     off): the pre-scan looks at the text with a letter for each digit a quote opens, so that neither a quoted date
     nor a quoted date-time in a form the two readers read differently unquoted sends it to the positioned reader."""
-    return fast_yaml.eligible(_QUOTED_DIGIT.sub(lambda found: found.group(0)[0] + "x", text))
+    return fast_yaml.eligible(digits_masked(text))
+
+
+def digits_masked(text: str) -> str:
+    """The text with the digit a quote opens made a letter ("2024-… → "x024-…): no quoted date or time left for the
+    pre-scan to object to, and every other character where it was."""
+    return _QUOTED_DIGIT.sub(lambda found: found.group(0)[0] + "x", text)
 
 
 def as_written(text: str) -> dict[str, Any] | None:

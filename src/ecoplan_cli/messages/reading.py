@@ -37,6 +37,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处的制表符（Tab）（在未加引号的取值中、注释前或缩进中）需用慢速读取器读取，而它只读 {limit} 字节以内的文件："
         "请把 Tab 换成空格或给取值加引号（或拆分文件，或调高 ECOPLAN_MAX_POSITIONED_BYTES）",
     ),
+    "too-large-construct": (
+        "here is {what}, which needs the slow reader, and that reader reads files up to {limit} bytes: write it the "
+        "plain way, split the file, or raise ECOPLAN_MAX_POSITIONED_BYTES",
+        "此处是{what}，需用慢速读取器读取，而它只读 {limit} 字节以内的文件：请改用普通写法、拆分文件，"
+        "或调高 ECOPLAN_MAX_POSITIONED_BYTES",
+    ),
+    "construct-document-marker": ("a directive or document marker (%YAML, ---, ...)", "指令或文档标记（%YAML、---、...）"),
+    "construct-flow-indicator": (
+        "an entry of [ ] or { } opening with an indicator (| > @ ` % ? :)",
+        "[ ] 或 { } 中以指示符（| > @ ` % ? :）开头的条目",
+    ),
+    "construct-flow-colon": ("an entry of [ ] or { } closing with a colon ([a:])", "[ ] 或 { } 中以冒号结尾的条目（[a:]）"),
+    "construct-datetime": (
+        "a date and time written otherwise than 2024-06-20T14:30 or 2024-06-20 14:30 (a two-digit hour)",
+        "日期时间的写法不是 2024-06-20T14:30 或 2024-06-20 14:30（小时须为两位）",
+    ),
+    "construct-underscore-number": ("a value of _ and digits (_1)", "以 _ 加数字开头的取值（_1）"),
+    "construct-anchor-alias-tag": ("an anchor, alias or tag (&a, *a, !tag)", "锚点、别名或标签（&a、*a、!tag）"),
+    "construct-merge-key": ("a merge key (<<)", "合并键（<<）"),
+    "construct-question-mark": ("a ? opening a key or a value", "以 ? 开头的键或取值"),
+    "construct-quoted-date": ("a quoted date", "加引号的日期"),
+    "construct-block-in-flow": ("a block scalar (| or >) inside [ ] or { }", "[ ] 或 { } 中的块标量（| 或 >）"),
+    "construct-block-blank-line": ("a block scalar (| or >) followed by a blank line", "块标量（| 或 >）后紧跟空行"),
     "too-large-to-read-exactly": (
         "the file is larger than {limit} bytes and uses YAML that only the positioned reader reads ({what}); "
         "split it, or raise ECOPLAN_MAX_POSITIONED_BYTES",
