@@ -274,3 +274,20 @@ def test_a_large_file_is_refused_at_the_construct_that_needs_the_slow_reader(
     path = write(tmp_path, "big.yaml", HEADER + activity() + activity(id="a2", date="2024-06-20 9:30"))
     code, _, err = run("validate", path, "--lang", lang)
     assert code == 1 and f"{path}:10:11:" in err and said in err and "ECOPLAN_MAX_POSITIONED_BYTES" in err, err
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("2024-6-1", "2024-06-01"), ("2024-06-20 9:30", "2024-06-20 09:30"), ("2024-6-20T9:05", "2024-06-20T09:05")],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_date_typed_without_leading_zeros_is_told_how_to_write_it(
+    run, tmp_path: Path, typed: str, fixed: str, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "log.yaml", HEADER + activity(date=typed))
+    code, _, err = run("validate", path, "--lang", lang)
+    assert code == 1 and f"{path}:6:11:" in err and fixed in err, err
+    assert ("two digits" if lang == "en" else "两位数字") in err
+    path = write(tmp_path, "wrong.yaml", HEADER + activity(date="2024-2-30"))  # not a date at all: its month's last day
+    _, _, err = run("validate", path, "--lang", lang)
+    assert "2024-02-29" in err and fixed not in err

@@ -12,6 +12,7 @@ import calendar
 import re
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from ecoplan_cli.load.problems import Problem
@@ -146,6 +147,29 @@ def impossible_date(value: str) -> str | None:
     if not 1 <= day <= last:
         return text("typo-date-day", value=value.strip(), day=day, last=f"{year:04d}-{month:02d}-{last:02d}", days=last)
     return None
+
+
+def unpadded_date(value: str) -> str | None:
+    """For a real date or date and time typed without leading zeros (2024-6-1, 2024-06-20 9:30): the form to write
+    instead; else None."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*", value)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups()[:3])
+    hour, minute, second = match.groups()[3:]
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    fixed = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is not None:
+        if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59 and 0 <= int(second or 0) <= 59):
+            return None
+        separator = "T" if "T" in value.upper() else " "  # as typed: both forms are read alike
+        fixed += f"{separator}{int(hour):02d}:{minute}" + (f":{second}" if second else "")
+    if fixed == value.strip():
+        return None
+    return text("typo-date-padding", value=value.strip(), fixed=fixed)
 
 
 # ── unknown keys ───────────────────────────────────────────────────────────────────────────────────────────────

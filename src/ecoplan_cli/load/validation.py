@@ -91,7 +91,9 @@ def _problem_from_error(document: Document, detail: Any, model: type[BaseModel] 
     on_key = "[key]" in detail["loc"]
     line, column = document.position(loc, key=on_key)
     value = detail.get("input")
-    impossible = typing_hints.impossible_date(value) if kind.startswith("date") and isinstance(value, str) else None
+    impossible = None
+    if kind.startswith("date") and isinstance(value, str):  # a date's shape typed loosely (yaml-rs keeps it as text)
+        impossible = typing_hints.impossible_date(value) or typing_hints.unpadded_date(value)
     if impossible is not None:  # 2024-02-30: a date's shape, not a date (yaml-rs keeps it as text); name the last day
         return Problem(document.file, line, column, "bad-scalar", text("bad-scalar", value=detail["input"], detail=impossible))
     if kind == "string_pattern_mismatch" and typing_hints.looks_like_reference_pattern(ctx.get("pattern")):

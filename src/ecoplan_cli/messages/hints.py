@@ -62,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a date: that month has {days} days, its last day is {last}",
         "{value} 不是有效日期：该月只有 {days} 天，最后一天是 {last}",
     ),
+    "typo-date-padding": (
+        "{value} is not written as a date: months, days and hours take two digits, as in {fixed}",
+        "{value} 的写法不对：月、日、小时须为两位数字，应写成 {fixed}",
+    ),
     "typo-date-month": (
         "{value} is not a date: there is no month {month} (months are 01 to 12)",
         "{value} 不是有效日期：没有第 {month} 月（月份为 01 至 12）",
