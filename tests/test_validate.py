@@ -278,7 +278,15 @@ def test_a_large_file_is_refused_at_the_construct_that_needs_the_slow_reader(
 
 @pytest.mark.parametrize(
     ("typed", "fixed"),
-    [("2024-6-1", "2024-06-01"), ("2024-06-20 9:30", "2024-06-20 09:30"), ("2024-6-20T9:05", "2024-06-20T09:05")],
+    [
+        ("2024-6-1", "2024-06-01"),
+        ("2024-06-20 9:30", "2024-06-20 09:30"),
+        ("2024-6-20T9:05", "2024-06-20T09:05"),
+        ("2024/06/01", "2024-06-01"),
+        ("2024年6月1日", "2024-06-01"),
+        ("2024.6.1", "2024-06-01"),
+        ("2024年6月1日 9：30", "2024-06-01 09:30"),
+    ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_date_typed_without_leading_zeros_is_told_how_to_write_it(
@@ -287,7 +295,7 @@ def test_a_date_typed_without_leading_zeros_is_told_how_to_write_it(
     path = write(tmp_path, "log.yaml", HEADER + activity(date=typed))
     code, _, err = run("validate", path, "--lang", lang)
     assert code == 1 and f"{path}:6:11:" in err and fixed in err, err
-    assert ("two digits" if lang == "en" else "两位数字") in err
+    assert ("year-month-day" if lang == "en" else "年-月-日") in err
     path = write(tmp_path, "wrong.yaml", HEADER + activity(date="2024-2-30"))  # not a date at all: its month's last day
     _, _, err = run("validate", path, "--lang", lang)
     assert "2024-02-29" in err and fixed not in err

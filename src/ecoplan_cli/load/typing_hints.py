@@ -149,10 +149,16 @@ def impossible_date(value: str) -> str | None:
     return None
 
 
+_LOOSE_DATE = re.compile(
+    r"\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?"  # 2024-6-1, 2024/06/01, 2024年6月1日
+    r"(?:(?:[Tt]|\s+)(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?\s*"  # and a time, 9:30 or 9：30
+)
+
+
 def unpadded_date(value: str) -> str | None:
-    """For a real date or date and time typed without leading zeros (2024-6-1, 2024-06-20 9:30): the form to write
-    instead; else None."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*", value)
+    """For a real date, or date and time, typed another way than ISO's (2024-6-1, 2024/06/01, 2024年6月1日,
+    2024-06-20 9:30): the form to write instead; else None."""
+    match = _LOOSE_DATE.fullmatch(value)
     if match is None:
         return None
     year, month, day = (int(part) for part in match.groups()[:3])
@@ -165,11 +171,11 @@ def unpadded_date(value: str) -> str | None:
     if hour is not None:
         if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59 and 0 <= int(second or 0) <= 59):
             return None
-        separator = "T" if "T" in value.upper() else " "  # as typed: both forms are read alike
+        separator = "T" if "T" in value.upper() else " "  # as typed: both are read alike
         fixed += f"{separator}{int(hour):02d}:{minute}" + (f":{second}" if second else "")
     if fixed == value.strip():
         return None
-    return text("typo-date-padding", value=value.strip(), fixed=fixed)
+    return text("typo-date-form", value=value.strip(), fixed=fixed)
 
 
 # ── unknown keys ───────────────────────────────────────────────────────────────────────────────────────────────

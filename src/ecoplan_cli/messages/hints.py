@@ -62,9 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a date: that month has {days} days, its last day is {last}",
         "{value} 不是有效日期：该月只有 {days} 天，最后一天是 {last}",
     ),
-    "typo-date-padding": (
-        "{value} is not written as a date: months, days and hours take two digits, as in {fixed}",
-        "{value} 的写法不对：月、日、小时须为两位数字，应写成 {fixed}",
+    "typo-date-form": (
+        "{value} is not written as a date: write {fixed} (year-month-day, two digits for month, day and hour)",
+        "{value} 不是日期的写法：请写成 {fixed}（年-月-日，月、日、小时各两位数字）",
     ),
     "typo-date-month": (
         "{value} is not a date: there is no month {month} (months are 01 to 12)",
