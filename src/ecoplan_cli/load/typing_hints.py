@@ -290,6 +290,7 @@ __all__ = [
     "suggest_references",
     "syntax_hints",
     "unknown_key_message",
+    "unpadded_date",
 ]
 
 
@@ -314,17 +315,18 @@ _PARSER_TEXTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-_TAB_NOTE = " (YAML indents with spaces; this line has a tab)"
-_TAB_IN_VALUE_NOTE = " (a tab in an unquoted value: replace it with spaces, or put the value in quotes)"  # yaml_source
+# yaml_source._plain_syntax appends these to the parser's message for a tab; parser_text says them in Chinese.
+TAB_NOTE = " (YAML indents with spaces; this line has a tab)"
+TAB_IN_VALUE_NOTE = " (a tab in an unquoted value: replace it with spaces, or put the value in quotes)"
 
 
 def parser_text(detail: str) -> str:
     """The parser's message with a plain hint (in Chinese: the hint alone, the parser speaking only English)."""
     from ecoplan_cli.messages import language
 
-    if detail.endswith(_TAB_NOTE):  # the reader's own hint for a tab (yaml_source._plain_syntax)
+    if detail.endswith(TAB_NOTE):  # the reader's own hint for a tab (yaml_source._plain_syntax)
         return text("parser-tab") if language() == "zh" else detail
-    if detail.endswith(_TAB_IN_VALUE_NOTE):  # and for one typed into a value
+    if detail.endswith(TAB_IN_VALUE_NOTE):  # and for one typed into a value
         return text("parser-tab-value") if language() == "zh" else detail
     for pattern, code in _PARSER_TEXTS:
         match = pattern.match(detail)

@@ -125,16 +125,15 @@ def parse(content: str, file: str) -> Document:
     return document
 
 
-TAB_IN_VALUE_NOTE = " (a tab in an unquoted value: replace it with spaces, or put the value in quotes)"
-
-
 def _plain_syntax(detail: str, content: str, mark: Any) -> str:
     """Add a plain-words hint to the commonest YAML slips."""
+    from ecoplan_cli.load.typing_hints import TAB_IN_VALUE_NOTE, TAB_NOTE
+
     line_no = getattr(mark, "line", 0)
     lines = content.splitlines()
     line = lines[line_no] if 0 <= line_no < len(lines) else ""
     if "\t" in line[: len(line) - len(line.lstrip())] or "tab" in detail:
-        return f"{detail} (YAML indents with spaces; this line has a tab)"
+        return f"{detail}{TAB_NOTE}"
     if "\t" in line[getattr(mark, "column", 0) : getattr(mark, "column", 0) + 1] or "'\\t'" in detail:
         return f"{detail}{TAB_IN_VALUE_NOTE}"
     return detail
